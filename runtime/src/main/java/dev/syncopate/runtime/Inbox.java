@@ -1,0 +1,76 @@
+package dev.syncopate.runtime;
+
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Callbacks handed to the loop from other threads, and the wake-up of a loop blocked in its
+ * selector.
+ *
+ * <p>The protocol keeps {@link Selector#wakeup()} (a system call) off the path while the loop is
+ * busy: the loop raises {@code sleeping} before it blocks and checks the queue once more; a
+ * producer wakes the selector only if it is the one that lowers the flag. Either the loop sees
+ * the item in its re-check, or the producer sees the flag raised and wakes it; a spurious
+ * wake-up is possible, a lost one is not.
+ */
+final class Inbox {
+  private final ConcurrentLinkedQueue<Handle> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean sleeping = new AtomicBoolean();
+  private final Selector selector;
+
+  Inbox(Selector selector) {
+    this.selector = selector;
+  }
+
+  /** Adds a callback from any thread and wakes the loop if it sleeps. */
+  void post(Handle handle) {
+    queue.offer(handle);
+    if (sleeping.get() && sleeping.compareAndSet(true, false)) {
+      selector.wakeup();
+    }
+  }
+
+  /** Withdraws a callback that was posted but not yet taken; returns whether it was there. */
+  boolean withdraw(Handle handle) {
+    return queue.remove(handle);
+  }
+
+  boolean isEmpty() {
+    return queue.isEmpty();
+  }
+
+  /** Moves every posted callback to the ready queue, in posting order per thread. */
+  void drainTo(ArrayDeque<Handle> ready) {
+    Handle handle;
+    while ((handle = queue.poll()) != null) {
+      ready.addLast(handle);
+    }
+  }
+
+  /**
+   * Announces that the loop is about to block; returns false if callbacks arrived meanwhile, in
+   * which case the loop must not block.
+   */
+  boolean prepareToSleep() {
+    sleeping.set(true);
+    if (!queue.isEmpty()) {
+      sleeping.set(false);
+      return false;
+    }
+    return true;
+  }
+
+  void awake() {
+    sleeping.set(false);
+  }
+
+  int clear() {
+    int discarded = 0;
+    while (queue.poll() != null) {
+      discarded++;
+    }
+    return discarded;
+  }
+}
