@@ -443,6 +443,8 @@ public final class EventLoop implements AutoCloseable {
    */
   public <T> T runUntilComplete(CompletionStage<T> stage) {
     checkThread(this, "runUntilComplete", "loop.submit(...) through the bridge");
+    // Refuse before registering the stop callback: a refused call must leave no trace behind.
+    checkRunnable();
     Future<T> future = ensureFuture(stage);
     future.register(new Registration(Context.EMPTY) {
       @Override
@@ -771,20 +773,25 @@ public final class EventLoop implements AutoCloseable {
 
   // ---- The iteration. ----
 
+  private void checkRunnable() {
+    checkOpen("run");
+    if (state == State.RUNNING) {
+      throw new IllegalStateException(
+          "event loop '" + name + "' is already running on thread '" + owner.getName()
+              + "'; submit work to it with callSoonThreadSafe instead of running it again");
+    }
+    EventLoop running = ThreadState.get().loop;
+    if (running != null) {
+      throw new IllegalStateException(
+          "event loop '" + running.name + "' is already running on this thread; loops do"
+              + " not nest: schedule the work on the running loop instead");
+    }
+  }
+
   private void enter() {
     synchronized (lifecycle) {
-      checkOpen("run");
-      if (state == State.RUNNING) {
-        throw new IllegalStateException(
-            "event loop '" + name + "' is already running on thread '" + owner.getName()
-                + "'; submit work to it with callSoonThreadSafe instead of running it again");
-      }
+      checkRunnable();
       ThreadState current = ThreadState.get();
-      if (current.loop != null) {
-        throw new IllegalStateException(
-            "event loop '" + current.loop.name + "' is already running on this thread; loops do"
-                + " not nest: schedule the work on the running loop instead");
-      }
       owner = Thread.currentThread();
       ownerState = current;
       current.loop = this;
