@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LockStressTest {
   private static final int USERS = 10_000;
   private static final int PERMITS = 3;
-  private static final int WINDOW_MS = 10_000;
+  private static final int WINDOW_MS = 2_000;
 
   private final List<LoopError> errors = new ArrayList<>();
   private final EventLoop loop = EventLoop.builder()
@@ -60,6 +60,7 @@ class LockStressTest {
         all.add(semaphoreUser(random, sem));
       }
       Future<Void> allDone = StressSupport.settled(loop, all);
+      StressSupport.watchdog(loop, allDone, Duration.ofMinutes(10));
       StressSupport.monkey(loop, random, withLockUsers, allDone);
       return allDone;
     }));

@@ -10,7 +10,10 @@ import java.util.Random;
 public final class StressSupport {
   private StressSupport() {}
 
-  /** Returns a future that completes once every future in {@code all} is done, however. */
+  /**
+   * Returns a future that completes once every future in {@code all} is done, however; their
+   * failures count as retrieved (the invariants are checked elsewhere).
+   */
   public static Future<Void> settled(EventLoop loop, List<? extends Future<?>> all) {
     Future<Void> done = loop.createFuture();
     int[] remaining = {all.size()};
@@ -19,6 +22,9 @@ public final class StressSupport {
     }
     for (Future<?> future : all) {
       future.addDoneCallback(f -> {
+        if (!f.isCancelled()) {
+          f.exception();
+        }
         if (--remaining[0] == 0) {
           done.setResult(null);
         }
@@ -71,5 +77,14 @@ public final class StressSupport {
       });
     };
     loop.callLater(Duration.ofMillis(1), tick[0]);
+  }
+
+  /**
+   * Cancels {@code until} with a message if it is not done after {@code limit} of virtual time, so
+   * that a waiter left behind fails the test instead of hanging it (the monkey stops with it).
+   */
+  public static void watchdog(EventLoop loop, Future<?> until, Duration limit) {
+    loop.callLater(limit, () -> until.cancel(
+        "not finished after " + limit + " of virtual time: a waiter was left behind"));
   }
 }
