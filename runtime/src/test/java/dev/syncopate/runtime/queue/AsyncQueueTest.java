@@ -5,39 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syncopate.runtime.AsyncCallable;
 import dev.syncopate.runtime.CancelledError;
-import dev.syncopate.runtime.EventLoop;
 import dev.syncopate.runtime.Future;
-import dev.syncopate.runtime.LoopError;
-import dev.syncopate.runtime.Steps;
 import dev.syncopate.runtime.Task;
-import dev.syncopate.runtime.VirtualClock;
+import dev.syncopate.runtime.sync.LoopTestBase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
-class AsyncQueueTest {
-  private final List<LoopError> errors = new ArrayList<>();
-  private final EventLoop loop = EventLoop.builder()
-      .clock(new VirtualClock()).exceptionHandler((l, e) -> errors.add(e)).build();
-  private final Steps steps = new Steps();
-
-  @AfterEach
-  void close() {
-    loop.close();
-    assertTrue(errors.isEmpty(), errors::toString);
-  }
-
-  private <T> T run(AsyncCallable<T> body) {
-    return loop.runUntilComplete(loop.createTask(body));
-  }
+class AsyncQueueTest extends LoopTestBase {
 
   private static <T> List<T> drain(AsyncQueue<T> queue) {
     List<T> out = new ArrayList<>();

@@ -6,39 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syncopate.runtime.AsyncCallable;
 import dev.syncopate.runtime.CancelledError;
-import dev.syncopate.runtime.EventLoop;
 import dev.syncopate.runtime.Future;
-import dev.syncopate.runtime.LoopError;
-import dev.syncopate.runtime.Steps;
 import dev.syncopate.runtime.Task;
-import dev.syncopate.runtime.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
-class ConditionTest {
-  private final List<LoopError> errors = new ArrayList<>();
-  private final EventLoop loop = EventLoop.builder()
-      .clock(new VirtualClock()).exceptionHandler((l, e) -> errors.add(e)).build();
-  private final Steps steps = new Steps();
+class ConditionTest extends LoopTestBase {
   private final Condition cond = new Condition();
-
-  @AfterEach
-  void close() {
-    loop.close();
-    assertTrue(errors.isEmpty(), errors::toString);
-  }
-
-  private <T> T run(AsyncCallable<T> body) {
-    return loop.runUntilComplete(loop.createTask(body));
-  }
 
   /** A task that takes the lock, waits once, records the outcome with the lock state, releases. */
   private Task<Void> waiter(AtomicReference<Throwable> outcome, Runnable onSignal) {
