@@ -254,4 +254,35 @@ class AsyncQueueTest extends LoopTestBase {
     });
     assertTrue(failure instanceof QueueShutDown, String.valueOf(failure));
   }
+
+  @Test
+  void usingAQueueFromAnotherThreadFails() throws Exception {
+    AsyncQueue<String> queue = AsyncQueue.fifo();
+    run(() -> queue.put("a"));
+    Throwable[] thrown = new Throwable[1];
+    Thread other = new Thread(() -> {
+      try {
+        queue.putNowait("b");
+      } catch (Throwable t) {
+        thrown[0] = t;
+      }
+    });
+    other.start();
+    other.join();
+    assertTrue(thrown[0] instanceof IllegalStateException, String.valueOf(thrown[0]));
+    assertEquals(1, queue.size());
+  }
+
+  @Test
+  void putterCancelledBeforeASlotFreesNeverInsertsItsItem() {
+    AsyncQueue<String> queue = AsyncQueue.fifo(1);
+    run(() -> {
+      queue.putNowait("a");
+      Future<Void> put = queue.put("b");
+      assertTrue(put.cancel());
+      assertEquals("a", queue.getNowait());
+      return loop.yieldNow();
+    });
+    assertEquals(new QueueStatistics(0, 1, 0, 0, 1, false), queue.statistics());
+  }
 }

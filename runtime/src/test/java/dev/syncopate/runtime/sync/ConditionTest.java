@@ -177,6 +177,47 @@ class ConditionTest extends LoopTestBase {
   }
 
   @Test
+  void predicateFailureReachesTheCallerWithTheLockHeld() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    Throwable failure = run(() -> cond.acquire()
+        .thenCompose(v -> cond.waitFor(() -> {
+          throw boom;
+        }))
+        .handle((v, f) -> {
+          assertTrue(cond.isLocked());
+          cond.release();
+          return f;
+        }));
+    assertSame(boom, failure);
+  }
+
+  @Test
+  void repeatedCancellationDuringReacquisitionStillWaitsForTheLock() {
+    AtomicReference<Throwable> seen = new AtomicReference<>();
+    AtomicReference<Task<Void>> task = new AtomicReference<>();
+    run(() -> {
+      task.set(waiter(seen, steps::unreached));
+      return loop.yieldNow().thenCompose(v -> loop.yieldNow())
+          .thenCompose(v -> cond.acquire())
+          .thenCompose(v -> {
+            task.get().cancel("first");
+            return loop.yieldNow();
+          }).thenCompose(v -> {
+            task.get().cancel("second");
+            return loop.yieldNow().thenCompose(x -> loop.yieldNow());
+          }).thenCompose(v -> {
+            assertFalse(task.get().isDone());
+            cond.release();
+            return task.get().handle((x, failure) -> failure);
+          });
+    });
+    assertTrue(seen.get() instanceof CancelledError);
+    assertEquals(2, task.get().cancelling());
+    assertFalse(cond.isLocked());
+    assertEquals(new ConditionStatistics(0, new LockStatistics(false, 0)), cond.statistics());
+  }
+
+  @Test
   void conditionsCanShareALock() {
     Lock lock = new Lock();
     Condition other = new Condition(lock);
