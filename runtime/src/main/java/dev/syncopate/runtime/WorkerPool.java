@@ -169,6 +169,11 @@ public final class WorkerPool {
     }
   }
 
+  /** Whether the pool was shut down (its loop closed); for tests. */
+  boolean isShutDown() {
+    return shutDown.get() && workers.isShutdown() && sensitive.isShutdown();
+  }
+
   @Override
   public String toString() {
     return "WorkerPool[" + loop.name() + (usesVirtualThreads() ? ", virtual" : ", platform")
