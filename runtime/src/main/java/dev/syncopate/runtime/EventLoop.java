@@ -893,9 +893,16 @@ public final class EventLoop implements AutoCloseable {
         selected = selector.keys().isEmpty() ? 0 : selector.selectNow();
       } else {
         try {
-          selected = timeoutNanos < 0
-              ? selector.select()
-              : selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+          if (selector.keys().isEmpty()) {
+            // No channel to watch (a bridge's loop): park, which a post undoes far more cheaply
+            // than a selector wake-up.
+            inbox.park(timeoutNanos);
+            selected = 0;
+          } else {
+            selected = timeoutNanos < 0
+                ? selector.select()
+                : selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+          }
         } finally {
           inbox.awake();
         }
