@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li><b>Timeouts.</b> A per-call timeout, or else the bridge's {@link #defaultTimeout()},
  *       runs on the loop's clock: when it expires the task is cancelled, and once the
  *       cancellation has settled the caller gets a {@link TimeoutError} whose cause is the
- *       task's {@link CancelledError}. (A task that ignores the cancellation and returns a value
+ *       task's {@link CancelledError}; if it has not settled {@link #CANCEL_GRACE} later, the
+ *       caller gets the {@code TimeoutError} anyway, its cause saying the task may still run.
+ *       (A task that ignores the cancellation and returns a value
  *       returns that value, as asyncio's {@code wait_for} does.)
  *   <li><b>The loop's end.</b> When the bridge is closed, its loop is closed, or the thread of a
  *       loop the bridge owns ends for any reason, every caller in flight fails at once, and
