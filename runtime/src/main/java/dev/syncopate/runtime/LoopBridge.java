@@ -334,7 +334,8 @@ public final class LoopBridge implements AutoCloseable {
    * Ends the bridge: every call in flight fails at once with {@link LoopClosedException} and its
    * operation is cancelled; later calls fail at once. An owned loop is then stopped, its
    * remaining tasks cancelled (waiting up to {@link #CANCEL_GRACE} for them) and closed; this
-   * method waits for that unless it runs on the loop thread. A bridge over someone else's loop
+   * method waits for that (at most five times {@code CANCEL_GRACE}, in case the loop thread is
+   * stuck in a blocking callback) unless it runs on the loop thread. A bridge over someone else's loop
    * leaves the loop running. Closing twice does nothing more. All bridges sharing this one's
    * lifecycle end with it.
    *
