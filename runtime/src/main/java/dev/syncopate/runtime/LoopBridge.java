@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li><b>Interrupts.</b> Interrupting a blocked caller cancels the operation, waits up to
  *       {@link #CANCEL_GRACE} for the cancellation to settle, sets the interrupt status again and
  *       throws {@link BridgeInterruptedException}; the operation's result, if it completed
- *       anyway, is dropped. A caller that is already interrupted is refused the same way before
+ *       anyway, is dropped (an outcome that arrived before the interrupt was noticed is
+ *       returned as usual, with the interrupt status still set). A caller that is already
+ *       interrupted is refused the same way before
  *       anything is started.
  *   <li><b>Timeouts.</b> A per-call timeout, or else the bridge's {@link #defaultTimeout()},
  *       runs on the loop's clock: when it expires the task is cancelled, and once the
