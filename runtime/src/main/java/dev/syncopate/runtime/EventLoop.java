@@ -184,6 +184,11 @@ public final class EventLoop implements AutoCloseable {
   Handle callSoonThreadSafe(Context context, Runnable callback) {
     checkOpen("callSoonThreadSafe");
     Handle handle = new CallbackHandle(context, callback, origin());
+    if (inLoopThread()) {
+      // One FIFO per thread: from the loop's own thread this must keep its order with callSoon.
+      ready.addLast(handle);
+      return handle;
+    }
     inbox.post(handle);
     // close() may have drained the inbox between the check and the post: then say so.
     if (state == State.CLOSED && inbox.withdraw(handle)) {
