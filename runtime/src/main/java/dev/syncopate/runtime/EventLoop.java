@@ -451,10 +451,12 @@ public final class EventLoop implements AutoCloseable {
     // Refuse before registering the stop callback: a refused call must leave no trace behind.
     checkRunnable();
     Future<T> future = ensureFuture(stage);
+    boolean[] armed = {true};
     future.register(new Registration(Context.EMPTY) {
       @Override
       void onDone(Future<?> source) {
-        stopping = true;
+        // Disarmed when this call returned early: it must not stop a later run.
+        stopping |= armed[0];
       }
 
       @Override
@@ -462,7 +464,11 @@ public final class EventLoop implements AutoCloseable {
         return "stop when " + future + " is done";
       }
     });
-    runForever();
+    try {
+      runForever();
+    } finally {
+      armed[0] = false;
+    }
     if (!future.isDone()) {
       throw new IllegalStateException(
           "event loop '" + name + "' "
@@ -484,6 +490,8 @@ public final class EventLoop implements AutoCloseable {
    */
   public <T> T run(AsyncCallable<T> main) {
     Objects.requireNonNull(main, "main");
+    // Refuse a running or nested loop before creating the main task, which would be left behind.
+    checkRunnable();
     try {
       return runUntilComplete(createTask("main", main));
     } finally {
@@ -822,6 +830,11 @@ public final class EventLoop implements AutoCloseable {
   private void iterate() {
     unretrievedFailures.reportCollected(this);
     waitForIo();
+    // Checked every iteration, not only after blocking: a busy loop must stop on interrupt too.
+    if (Thread.interrupted()) {
+      interrupted = true;
+      stopping = true;
+    }
     inbox.drainTo(ready);
     if (!timers.isEmpty()) {
       long now = clock.nanoTime();
@@ -876,10 +889,6 @@ public final class EventLoop implements AutoCloseable {
               : selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
         } finally {
           inbox.awake();
-        }
-        if (Thread.interrupted()) {
-          interrupted = true;
-          stopping = true;
         }
       }
     } catch (IOException e) {
