@@ -85,7 +85,10 @@ abstract class Stage<T> extends Future<T> {
     Throwable failure = source == null ? null : source.takeFailure();
     if (mustCancel) {
       mustCancel = false;
-      failure = new CancelledError(cancelMessage);
+      // Keep a cancellation that already arrived (as asyncio's __step does): one instance, one message.
+      if (!(failure instanceof CancelledError)) {
+        failure = new CancelledError(cancelMessage);
+      }
     }
     return failure;
   }
