@@ -437,6 +437,7 @@ abstract class Stage<T> extends Future<T> {
     private final Future<? extends B> second;
     private final Executor executor;
     private final BiFunction<? super A, ? super B, ? extends T> fn;
+    private boolean stepped;
 
     BothStage(Future<A> first, Future<? extends B> second, Executor executor,
         BiFunction<? super A, ? super B, ? extends T> fn) {
@@ -454,7 +455,8 @@ abstract class Stage<T> extends Future<T> {
 
     @Override
     void onInput(Future<?> source) {
-      if (!isPending()) {
+      // stepped: both inputs can arrive after the step went to an executor; it must run once.
+      if (!isPending() || stepped) {
         source.markRetrieved();
         return;
       }
@@ -462,6 +464,7 @@ abstract class Stage<T> extends Future<T> {
       if (failure == null && (first.isPending() || second.isPending())) {
         return;
       }
+      stepped = true;
       stopWaiting();
       if (failure != null) {
         fail(failure, false);
