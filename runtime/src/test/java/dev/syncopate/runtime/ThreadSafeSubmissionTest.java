@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,22 +28,12 @@ class ThreadSafeSubmissionTest {
     int[] outOfOrder = {0};
     int[] total = {0};
     Thread[] loopThread = new Thread[1];
-    CountDownLatch running = new CountDownLatch(1);
-    loop.callSoon(() -> {
-      loopThread[0] = Thread.currentThread();
-      running.countDown();
-    });
+    loop.callSoon(() -> loopThread[0] = Thread.currentThread());
     List<Thread> producers = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int producer = t;
       lastSequence[producer] = -1;
-      Thread thread = new Thread(() -> {
-        try {
-          running.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+      producers.add(LoopFixture.whenRunning(loop, "producer-" + t, () -> {
         for (int i = 0; i < PER_THREAD; i++) {
           int sequence = i;
           loop.callSoonThreadSafe(() -> {
@@ -60,13 +49,10 @@ class ThreadSafeSubmissionTest {
           });
           // Pause now and then so that the loop drains everything and goes back to sleep.
           if (i % 500 == 499) {
-            Thread.yield();
-            sleepQuietly(1);
+            LoopFixture.sleepQuietly(1);
           }
         }
-      }, "producer-" + t);
-      producers.add(thread);
-      thread.start();
+      }));
     }
     loop.runForever();
     for (Thread thread : producers) {
@@ -85,26 +71,17 @@ class ThreadSafeSubmissionTest {
   void aSingleSubmissionWakesALoopBlockedWithoutTimers() throws Exception {
     EventLoop loop = EventLoop.create();
     for (int round = 0; round < 50; round++) {
-      CountDownLatch blocked = new CountDownLatch(1);
-      loop.callSoon(blocked::countDown);
       int expected = round;
       int[] ran = {-1};
-      Thread waker = new Thread(() -> {
-        try {
-          blocked.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+      Thread waker = LoopFixture.whenRunning(loop, "waker", () -> {
         if (expected % 2 == 0) {
-          sleepQuietly(1);
+          LoopFixture.sleepQuietly(1);
         }
         loop.callSoonThreadSafe(() -> {
           ran[0] = expected;
           loop.stop();
         });
       });
-      waker.start();
       loop.runForever();
       waker.join();
       assertEquals(round, ran[0]);
@@ -115,18 +92,7 @@ class ThreadSafeSubmissionTest {
   @Test
   void stopFromAnotherThreadStopsTheSleepingLoop() throws Exception {
     EventLoop loop = EventLoop.create();
-    CountDownLatch running = new CountDownLatch(1);
-    loop.callSoon(running::countDown);
-    Thread stopper = new Thread(() -> {
-      try {
-        running.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      loop.stop();
-    });
-    stopper.start();
+    Thread stopper = LoopFixture.whenRunning(loop, "stopper", loop::stop);
     loop.runForever();
     stopper.join();
     loop.close();
@@ -141,13 +107,5 @@ class ThreadSafeSubmissionTest {
     fixture.loop.runOnce();
     steps.finish(3);
     fixture.closeCleanly();
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

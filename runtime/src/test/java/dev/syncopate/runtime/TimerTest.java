@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -83,21 +82,13 @@ class TimerTest {
     // With nothing left to wait for, the idle loop must block for submissions rather than jump
     // the virtual clock to the cancelled timer's deadline.
     long[] seen = {-1};
-    CountDownLatch running = new CountDownLatch(1);
-    loop.callSoon(running::countDown);
-    Thread submitter = new Thread(() -> {
-      try {
-        running.await();
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    Thread submitter = LoopFixture.whenRunning(loop, "submitter", () -> {
+      LoopFixture.sleepQuietly(20);
       loop.callSoonThreadSafe(() -> {
         seen[0] = loop.time();
         loop.stop();
       });
     });
-    submitter.start();
     loop.runForever();
     submitter.join();
     assertEquals(0, seen[0]);
@@ -163,21 +154,12 @@ class TimerTest {
     EventLoop slowJumper = EventLoop.builder().clock(patient).build();
     assertEquals(Duration.ofSeconds(30), patient.autoJumpThreshold());
     slowJumper.callLater(Duration.ofHours(1), () -> {});
-    CountDownLatch running = new CountDownLatch(1);
-    slowJumper.callSoon(running::countDown);
     long[] seen = {-1};
-    Thread submitter = new Thread(() -> {
-      try {
-        running.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      slowJumper.callSoonThreadSafe(() -> {
-        seen[0] = slowJumper.time();
-        slowJumper.stop();
-      });
-    });
-    submitter.start();
+    Thread submitter = LoopFixture.whenRunning(slowJumper, "submitter",
+        () -> slowJumper.callSoonThreadSafe(() -> {
+          seen[0] = slowJumper.time();
+          slowJumper.stop();
+        }));
     slowJumper.runForever();
     submitter.join();
     assertEquals(0, seen[0], "a submission inside the quiet window keeps virtual time still");
