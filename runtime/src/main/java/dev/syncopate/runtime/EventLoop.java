@@ -161,7 +161,7 @@ public final class EventLoop implements AutoCloseable {
     Objects.requireNonNull(callback, "callback");
     checkThread(this, "callSoon", "loop.callSoonThreadSafe(callback)");
     checkOpen("callSoon");
-    Handle handle = new CallbackHandle(ownerState.context, callback, origin());
+    Handle handle = CallbackHandle.of(ownerState.context, callback, origin());
     ready.addLast(handle);
     return handle;
   }
@@ -183,7 +183,7 @@ public final class EventLoop implements AutoCloseable {
 
   Handle callSoonThreadSafe(Context context, Runnable callback) {
     checkOpen("callSoonThreadSafe");
-    Handle handle = new CallbackHandle(context, callback, origin());
+    Handle handle = CallbackHandle.of(context, callback, origin());
     if (inLoopThread()) {
       // One FIFO per thread: from the loop's own thread this must keep its order with callSoon.
       ready.addLast(handle);
