@@ -118,6 +118,12 @@ abstract class Stage<T> extends Future<T> {
       fail(thrown, actionSeesFailure && thrown == failure);
       return;
     }
+    // A request accepted while the step ran must not be lost (asyncio's __step on return).
+    Throwable cancelled = takeInput(null);
+    if (cancelled != null) {
+      fail(cancelled, false);
+      return;
+    }
     succeed(result);
   }
 

@@ -166,4 +166,36 @@ class FutureViewTest {
     late.join();
     assertInstanceOf(LoopClosedException.class, afterClose.get());
   }
+
+  @Test
+  void aTaskCanAwaitAndCancelAFutureOfAnotherLoop() throws Exception {
+    AtomicReference<Future<String>> value = new AtomicReference<>();
+    AtomicReference<Future<String>> never = new AtomicReference<>();
+    java.util.concurrent.CountDownLatch created = new java.util.concurrent.CountDownLatch(1);
+    AtomicReference<Throwable> otherOutcome = new AtomicReference<>();
+    Thread otherLoopThread = new Thread(() -> {
+      EventLoop other = EventLoop.create();
+      try {
+        other.run(() -> {
+          value.set(other.createFuture());
+          never.set(other.createFuture());
+          created.countDown();
+          other.callLater(Duration.ofMillis(5), () -> value.get().setResult("from the other loop"));
+          return never.get().exceptionally(f -> f instanceof CancelledError ? "cancelled" : "?");
+        });
+      } catch (Throwable t) {
+        otherOutcome.set(t);
+      }
+    }, "other-loop");
+    otherLoopThread.start();
+    created.await();
+    assertEquals("from the other loop", loop.runUntilComplete(value.get()));
+    Task<String> waiter = loop.createTask(() -> never.get());
+    loop.callSoon(() -> waiter.cancel("from this loop"));
+    assertThrows(CancelledError.class, () -> loop.runUntilComplete(waiter));
+    otherLoopThread.join(TimeUnit.SECONDS.toMillis(10));
+    assertFalse(otherLoopThread.isAlive(), "the other loop's future was cancelled, ending its main");
+    assertEquals(null, otherOutcome.get());
+    fixture.closeCleanly();
+  }
 }

@@ -267,4 +267,43 @@ class TaskCancellationTest {
     loop.close();
     assertTrue(errors.isEmpty(), errors::toString);
   }
+
+  @Test
+  void taskThatCancelsItselfInsideAStageFunctionEndsCancelled() {
+    Task<Integer> task = loop.createTask(() -> loop.sleep(Duration.ofSeconds(1)).thenApply(v -> {
+      assertTrue(Aio.currentTask().orElseThrow().cancel("inside"));
+      return 1;
+    }));
+    CancelledError error = assertThrows(CancelledError.class, () -> loop.runUntilComplete(task));
+    assertEquals("inside", error.getMessage());
+    assertTrue(task.isCancelled());
+    loop.close();
+    assertTrue(errors.isEmpty(), errors::toString);
+  }
+
+  @Test
+  void cancellingAStageWhileItsStepRunsEndsItCancelled() {
+    List<Future<Integer>> self = new ArrayList<>();
+    self.add(loop.completedFuture(1).thenApply(v -> {
+      assertTrue(self.get(0).cancel("during the step"));
+      return v;
+    }));
+    CancelledError error =
+        assertThrows(CancelledError.class, () -> loop.runUntilComplete(self.get(0)));
+    assertEquals("during the step", error.getMessage());
+    loop.close();
+    assertTrue(errors.isEmpty(), errors::toString);
+  }
+
+  @Test
+  void cancellingATaskThatWaitsOnAForeignStageCancelsIt() {
+    java.util.concurrent.CompletableFuture<String> foreign = new java.util.concurrent.CompletableFuture<>();
+    Task<String> task = loop.createTask(() -> foreign);
+    loop.callLater(Duration.ofSeconds(1), () -> task.cancel("foreign"));
+    CancelledError error = assertThrows(CancelledError.class, () -> loop.runUntilComplete(task));
+    assertEquals("foreign", error.getMessage());
+    assertTrue(foreign.isCancelled(), "the request reached the foreign stage");
+    loop.close();
+    assertTrue(errors.isEmpty(), errors::toString);
+  }
 }
