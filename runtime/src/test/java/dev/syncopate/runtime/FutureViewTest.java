@@ -198,4 +198,21 @@ class FutureViewTest {
     assertEquals(null, otherOutcome.get());
     fixture.closeCleanly();
   }
+
+  @Test
+  void viewOfADoneFutureTakenAfterTheLoopClosedIsCompleteAndAPendingOneIsRefused() throws Exception {
+    Task<String> task = loop.createTask(() -> loop.sleep(Duration.ofSeconds(1), "kept"));
+    loop.runUntilComplete(task);
+    Future<String> pending = loop.createFuture();
+    pending.cancel();
+    Future<String> stillPending = loop.createFuture();
+    loop.close();
+    // get with a limit, not join: a view that never completes must fail the test, not hang it.
+    assertEquals("kept", task.toCompletableFuture().get(5, TimeUnit.SECONDS),
+        "no loop iteration is needed, none will come");
+    assertTrue(pending.toCompletableFuture().isCancelled());
+    LoopClosedException refused =
+        assertThrows(LoopClosedException.class, stillPending::toCompletableFuture);
+    assertTrue(refused.getMessage().contains("never complete"), refused.getMessage());
+  }
 }
