@@ -75,6 +75,20 @@ abstract class Stage<T> extends Future<T> {
   final void clearPendingCancel() {
     mustCancel = false;
     cancelMessage = null;
+    cancelOnNextWait = false;
+  }
+
+  /**
+   * On a task: a kept cancellation request that the next stage of this task to wait on a pending
+   * future delivers there (TaskGroup's re-armed external cancellation; asyncio's
+   * {@code _must_cancel} consumed by the next {@code await}). Cleared by {@link
+   * #clearPendingCancel()}.
+   */
+  private boolean cancelOnNextWait;
+
+  /** Re-arms a kept cancellation request for this task's next wait; see the field. */
+  final void cancelOnNextWait() {
+    cancelOnNextWait = true;
   }
 
   /**
@@ -94,6 +108,11 @@ abstract class Stage<T> extends Future<T> {
   final void await(Future<?> source, Registration registration) {
     waitingOn = source;
     source.register(registration);
+    Stage<?> task = owner != null ? owner : this;
+    if (task.cancelOnNextWait && source.isPending()) {
+      task.cancelOnNextWait = false;
+      requestCancel(null);
+    }
   }
 
   final void stopWaiting() {

@@ -30,11 +30,12 @@ import java.util.function.Consumer;
  *       Task#uncancel()} for the request it made, so {@code cancelling()} is back to what it was.
  *   <li><b>External cancellation is kept.</b> If the parent task was also cancelled from outside,
  *       that request survives: without child failures the group's future is cancelled; with
- *       child failures the {@code ExceptionGroup} wins, and the request is re-armed (one {@code
- *       uncancel()} and one {@code cancel()}, right after the group's future has failed, so the
- *       stage that handles the {@code ExceptionGroup} still sees it and the parent's next wait
- *       raises {@code CancelledError}). Nested groups therefore leave exactly one request
- *       visible.
+ *       child failures the {@code ExceptionGroup} wins, {@code cancelling()} keeps counting the
+ *       request, and it is re-armed: the next stage of the parent task that waits on a pending
+ *       future (for example the future an {@code exceptionallyCompose} handler of the {@code
+ *       ExceptionGroup} returns) is cancelled at once, as asyncio's next {@code await} raises
+ *       {@code CancelledError}. Stages in between pass the {@code ExceptionGroup} up untouched.
+ *       Nested groups therefore leave exactly one request visible.
  *   <li><b>Body failure or cancellation.</b> If the body's stage fails or is cancelled, the group
  *       cancels its children and waits for them before completing. A cancellation that reaches
  *       the group while it waits for its children cancels them, and the group keeps waiting.
@@ -299,16 +300,11 @@ public final class TaskGroup {
       }
       ExceptionGroup group = new ExceptionGroup("unhandled errors in a TaskGroup", errors);
       fail(group, false);
-      if (parent.cancelling() > 0) {
-        // An external request is pending: re-arm it after the ExceptionGroup has reached the
-        // stage that handles it, so the parent's next wait is cancelled.
-        Task<?> cancelled = parent;
-        loop.callSoon(() -> {
-          if (cancelled.isPending() && cancelled.cancelling() > 0) {
-            cancelled.uncancel();
-            cancelled.cancel();
-          }
-        });
+      if (parent.cancelling() > 0 && parent.isPending()) {
+        // An external request is pending: keep it (the count is unchanged, as asyncio's
+        // uncancel() + cancel()) and re-arm it for the parent's next wait. Delivering it now
+        // would replace the ExceptionGroup on its way up the parent's chain of stages.
+        parent.cancelOnNextWait();
       }
     }
 

@@ -23,6 +23,13 @@ class TaskGroupTest extends VirtualLoopTest {
     });
   }
 
+  /** A future that a timer fails at {@code seconds}: schedule it before competing timers. */
+  private Future<Void> failingAt(long seconds, RuntimeException failure) {
+    Future<Void> leaf = loop.createFuture();
+    loop.callLater(seconds(seconds), () -> leaf.setException(failure));
+    return leaf;
+  }
+
   private int cancellingNow() {
     return Aio.currentTask().orElseThrow().cancelling();
   }
@@ -50,8 +57,9 @@ class TaskGroupTest extends VirtualLoopTest {
     Task<String> parent = loop.createTask(() -> Aio.taskGroup(group -> {
       children.add(group.createTask(failAfter(1, failure)));
       children.add(group.createTask(() -> loop.sleep(seconds(10), "sibling")));
-      body[0] = loop.sleep(seconds(10), "body");
-      return body[0];
+      Future<String> stage = loop.sleep(seconds(10), "body");
+      body[0] = stage;
+      return stage;
     }).whenComplete((v, f) -> assertEquals(0, cancellingNow(), "own request withdrawn")));
     ExceptionGroup group =
         assertThrows(ExceptionGroup.class, () -> loop.runUntilComplete(parent));
@@ -131,10 +139,11 @@ class TaskGroupTest extends VirtualLoopTest {
   void childErrorsWinOverAnExternalCancellationWhichIsReArmed() {
     IllegalStateException failure = new IllegalStateException("child failed");
     Task<?>[] parentRef = new Task<?>[1];
-    // The external cancel is queued before the child fails, in the same iteration.
+    // The child fails and the external cancel arrives in the same iteration.
+    Future<Void> childOutcome = failingAt(1, failure);
     loop.callLater(seconds(1), () -> parentRef[0].cancel("outside"));
     Task<String> parent = loop.createTask(() -> Aio.taskGroup(group -> {
-      group.createTask(failAfter(1, failure));
+      group.createTask(() -> childOutcome);
       return loop.sleep(seconds(10), "body");
     }).exceptionallyCompose(f -> {
       steps.expect(1);
@@ -153,7 +162,7 @@ class TaskGroupTest extends VirtualLoopTest {
   void externalCancellationAfterTheGroupsOwnIsKeptToo() {
     IllegalStateException failure = new IllegalStateException("child failed");
     Task<?>[] parentRef = new Task<?>[1];
-    Task<String> parent = loop.createTask(() -> Aio.taskGroup(group -> {
+    Task<Integer> parent = loop.createTask(() -> Aio.taskGroup(group -> {
       group.createTask(failAfter(1, failure));
       // Slow to react: the external cancel lands while the group's own one is pending.
       return loop.sleep(seconds(10), "body").exceptionallyCompose(f -> {
@@ -176,12 +185,13 @@ class TaskGroupTest extends VirtualLoopTest {
   void nestedGroupsLeaveExactlyOnePendingRequest() {
     IllegalStateException failure = new IllegalStateException("inner child failed");
     Task<?>[] parentRef = new Task<?>[1];
+    Future<Void> childOutcome = failingAt(1, failure);
     loop.callLater(seconds(1), () -> parentRef[0].cancel("outside"));
     int[] seen = new int[2];
     Task<String> parent = loop.createTask(() -> Aio.taskGroup(outer -> {
       outer.createTask(() -> loop.sleep(seconds(10)));
       return Aio.taskGroup(inner -> {
-        inner.createTask(failAfter(1, failure));
+        inner.createTask(() -> childOutcome);
         return loop.sleep(seconds(10), "inner body");
       }).whenComplete((v, f) -> seen[0] = cancellingNow());
     }).exceptionallyCompose(f -> {
