@@ -265,11 +265,12 @@ public final class Aio {
    * @param body the protected work
    * @param cleanup the cleanup, started once the body's stage is done
    * @param <T> the result type
+   * @param <C> the cleanup's result type, ignored
    * @return the future of the outcome
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if no loop runs on this thread
    */
-  public static <T> Future<T> tryFinally(AsyncCallable<T> body, AsyncCallable<?> cleanup) {
+  public static <T, C> Future<T> tryFinally(AsyncCallable<T> body, AsyncCallable<C> cleanup) {
     return AsyncFinally.tryFinally(body, cleanup);
   }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 final class AsyncFinally {
   private AsyncFinally() {}
 
-  static <T> Future<T> tryFinally(AsyncCallable<T> body, AsyncCallable<?> cleanup) {
+  static <T, C> Future<T> tryFinally(AsyncCallable<T> body, AsyncCallable<C> cleanup) {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(cleanup, "cleanup");
     EventLoop loop = EventLoop.running();
