@@ -182,6 +182,20 @@ class TaskGroupTest extends VirtualLoopTest {
   }
 
   @Test
+  void reArmedRequestWithoutAnotherWaitLeavesTheTaskCompletedButCounted() {
+    Task<?>[] parentRef = new Task<?>[1];
+    Future<Void> childOutcome = failingAt(1, new IllegalStateException("x"));
+    loop.callLater(seconds(1), () -> parentRef[0].cancel("outside"));
+    Task<String> parent = loop.createTask(() -> Aio.taskGroup(group -> {
+      group.createTask(() -> childOutcome);
+      return loop.sleep(seconds(10), "body");
+    }).exceptionally(f -> f.getClass().getSimpleName()));
+    parentRef[0] = parent;
+    assertEquals("ExceptionGroup", loop.runUntilComplete(parent));
+    assertEquals(1, parent.cancelling());
+  }
+
+  @Test
   void nestedGroupsLeaveExactlyOnePendingRequest() {
     IllegalStateException failure = new IllegalStateException("inner child failed");
     Task<?>[] parentRef = new Task<?>[1];
