@@ -3,20 +3,18 @@ package dev.syncopate.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * Base of the structured-concurrency tests: a loop on a {@link VirtualClock} that records what
- * reaches its exception handler; after each test the loop is closed and, unless the test
- * expected reports, nothing may have been reported.
+ * Base of the structured-concurrency tests: a {@link LoopFixture} loop (virtual clock, recorded
+ * reports); after each test the loop is closed and, unless the test expected reports, nothing may
+ * have been reported.
  */
 abstract class VirtualLoopTest {
-  final VirtualClock clock = new VirtualClock();
-  final List<LoopError> errors = new ArrayList<>();
-  final EventLoop loop =
-      EventLoop.builder().clock(clock).exceptionHandler((l, e) -> errors.add(e)).build();
+  private final LoopFixture fixture = new LoopFixture();
+  final List<LoopError> errors = fixture.errors;
+  final EventLoop loop = fixture.loop;
   final Steps steps = new Steps();
   int expectedErrors;
 
