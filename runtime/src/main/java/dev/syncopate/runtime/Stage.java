@@ -82,12 +82,28 @@ abstract class Stage<T> extends Future<T> {
   }
 
   /**
+   * On a task, in {@link #mustCancel}: a kept cancellation request that the next stage of the
+   * task to wait on a pending future delivers there (TaskGroup's re-armed external cancellation;
+   * asyncio's {@code _must_cancel} consumed by the next {@code await}). Unlike a request for the
+   * next step it does not replace the task's own outcome. Shares the field so that tasks stay at
+   * 72 bytes; cleared by {@link #clearPendingCancel()} and superseded by a real request.
+   */
+  private static final Object NEXT_WAIT = new Object();
+
+  /** Re-arms a kept cancellation request for this task's next wait; see {@link #NEXT_WAIT}. */
+  final void cancelOnNextWait() {
+    if (mustCancel == null) {
+      mustCancel = NEXT_WAIT;
+    }
+  }
+
+  /**
    * Returns the failure this step should see: a pending cancellation wins over the source's
    * outcome, which is then marked retrieved all the same.
    */
   final Throwable takeInput(Future<?> source) {
     Throwable failure = source == null ? null : source.takeFailure();
-    if (mustCancel != null) {
+    if (mustCancel != null && mustCancel != NEXT_WAIT) {
       String message = mustCancel == NO_MESSAGE ? null : (String) mustCancel;
       mustCancel = null;
       // Keep a cancellation that already arrived (as asyncio's __step does): one instance, one message.
@@ -102,6 +118,11 @@ abstract class Stage<T> extends Future<T> {
   final void await(Future<?> source, Registration registration) {
     waitingOn = source;
     source.register(registration);
+    Stage<?> task = owner != null ? owner : this;
+    if (task.mustCancel == NEXT_WAIT && source.isPending()) {
+      task.mustCancel = null;
+      requestCancel(null);
+    }
   }
 
   final void stopWaiting() {
