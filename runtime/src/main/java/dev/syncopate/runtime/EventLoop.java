@@ -76,6 +76,8 @@ public final class EventLoop implements AutoCloseable {
   private final UnretrievedFailures unretrievedFailures = new UnretrievedFailures();
   private final Future<Void> completedVoid;
   private final Object lifecycle = new Object();
+  private final java.util.concurrent.CopyOnWriteArrayList<Runnable> closeHooks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private volatile State state = State.IDLE;
   private volatile Thread owner;
@@ -184,6 +186,11 @@ public final class EventLoop implements AutoCloseable {
   Handle callSoonThreadSafe(Context context, Runnable callback) {
     checkOpen("callSoonThreadSafe");
     Handle handle = CallbackHandle.of(context, callback, origin());
+    if (inLoopThread()) {
+      // One FIFO per thread: from the loop's own thread this must keep its order with callSoon.
+      ready.addLast(handle);
+      return handle;
+    }
     inbox.post(handle);
     // close() may have drained the inbox between the check and the post: then say so.
     if (state == State.CLOSED && inbox.withdraw(handle)) {
@@ -446,10 +453,12 @@ public final class EventLoop implements AutoCloseable {
     // Refuse before registering the stop callback: a refused call must leave no trace behind.
     checkRunnable();
     Future<T> future = ensureFuture(stage);
+    boolean[] armed = {true};
     future.register(new Registration(Context.EMPTY) {
       @Override
       void onDone(Future<?> source) {
-        stopping = true;
+        // Disarmed when this call returned early: it must not stop a later run.
+        stopping |= armed[0];
       }
 
       @Override
@@ -457,7 +466,11 @@ public final class EventLoop implements AutoCloseable {
         return "stop when " + future + " is done";
       }
     });
-    runForever();
+    try {
+      runForever();
+    } finally {
+      armed[0] = false;
+    }
     if (!future.isDone()) {
       throw new IllegalStateException(
           "event loop '" + name + "' "
@@ -479,6 +492,8 @@ public final class EventLoop implements AutoCloseable {
    */
   public <T> T run(AsyncCallable<T> main) {
     Objects.requireNonNull(main, "main");
+    // Refuse a running or nested loop before creating the main task, which would be left behind.
+    checkRunnable();
     try {
       return runUntilComplete(createTask("main", main));
     } finally {
@@ -581,6 +596,31 @@ public final class EventLoop implements AutoCloseable {
       selector.close();
     } catch (IOException e) {
       callExceptionHandler(new LoopError("closing the selector failed", e, this));
+    }
+    runCloseHooks();
+  }
+
+  /**
+   * Runs {@code hook} once, on the closing thread, when the loop closes (at once if it is closed
+   * already). For the bridge and the worker pools, which must release callers and threads.
+   */
+  void onClose(Runnable hook) {
+    closeHooks.add(hook);
+    if (state == State.CLOSED && closeHooks.remove(hook)) {
+      hook.run();
+    }
+  }
+
+  private void runCloseHooks() {
+    for (Runnable hook : closeHooks) {
+      // remove() decides who runs a hook that onClose is adding concurrently: exactly one side.
+      if (closeHooks.remove(hook)) {
+        try {
+          hook.run();
+        } catch (Throwable failure) {
+          callExceptionHandler(new LoopError("a close hook failed", failure, this));
+        }
+      }
     }
   }
 
@@ -817,6 +857,11 @@ public final class EventLoop implements AutoCloseable {
   private void iterate() {
     unretrievedFailures.reportCollected(this);
     waitForIo();
+    // Checked every iteration, not only after blocking: a busy loop must stop on interrupt too.
+    if (Thread.interrupted()) {
+      interrupted = true;
+      stopping = true;
+    }
     inbox.drainTo(ready);
     if (!timers.isEmpty()) {
       long now = clock.nanoTime();
@@ -862,19 +907,22 @@ public final class EventLoop implements AutoCloseable {
           return 0;
         }
         selected = selector.selectNow();
-      } else if (!inbox.prepareToSleep()) {
+      } else if (inbox.spinForPost() || !inbox.prepareToSleep()) {
         selected = selector.keys().isEmpty() ? 0 : selector.selectNow();
       } else {
         try {
-          selected = timeoutNanos < 0
-              ? selector.select()
-              : selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+          if (selector.keys().isEmpty()) {
+            // No channel to watch (a bridge's loop): park, which a post undoes far more cheaply
+            // than a selector wake-up.
+            inbox.park(timeoutNanos);
+            selected = 0;
+          } else {
+            selected = timeoutNanos < 0
+                ? selector.select()
+                : selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+          }
         } finally {
           inbox.awake();
-        }
-        if (Thread.interrupted()) {
-          interrupted = true;
-          stopping = true;
         }
       }
     } catch (IOException e) {

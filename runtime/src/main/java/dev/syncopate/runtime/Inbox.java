@@ -4,6 +4,7 @@ import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Callbacks handed to the loop from other threads, and the wake-up of a loop blocked in its
@@ -19,6 +20,7 @@ final class Inbox {
   private final ConcurrentLinkedQueue<Handle> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean sleeping = new AtomicBoolean();
   private final Selector selector;
+  private volatile Thread parked;
 
   Inbox(Selector selector) {
     this.selector = selector;
@@ -28,7 +30,14 @@ final class Inbox {
   void post(Handle handle) {
     queue.offer(handle);
     if (sleeping.get() && sleeping.compareAndSet(true, false)) {
-      selector.wakeup();
+      // The loop announces itself in `parked` before its last look at `sleeping`: either it sees
+      // the flag lowered and does not park, or we see it here and unpark it.
+      Thread parkedLoop = parked;
+      if (parkedLoop != null) {
+        LockSupport.unpark(parkedLoop);
+      } else {
+        selector.wakeup();
+      }
     }
   }
 
@@ -49,6 +58,30 @@ final class Inbox {
     }
   }
 
+  /** How long an idle loop spins for a post before it blocks; shared by all loops. */
+  private static final SpinPolicy IDLE_SPIN = new SpinPolicy(256);
+
+  /**
+   * Spins briefly, adaptively (see {@link SpinPolicy}), for a post to arrive before the loop
+   * blocks in its selector: a thread-safe caller that is answered within the spin saves the
+   * selector wake-up on both sides. Returns whether something was posted.
+   */
+  boolean spinForPost() {
+    int spins = IDLE_SPIN.begin();
+    if (spins == 0) {
+      return !queue.isEmpty();
+    }
+    for (int i = 0; i < spins; i++) {
+      if (!queue.isEmpty()) {
+        IDLE_SPIN.end(true);
+        return true;
+      }
+      Thread.onSpinWait();
+    }
+    IDLE_SPIN.end(false);
+    return false;
+  }
+
   /**
    * Announces that the loop is about to block; returns false if callbacks arrived meanwhile, in
    * which case the loop must not block.
@@ -60,6 +93,26 @@ final class Inbox {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Blocks the loop thread instead of the selector, when no channel is registered, until a post
+   * lowers {@code sleeping}, {@code timeoutNanos} pass (negative: no limit), or the thread is
+   * interrupted. Called after {@link #prepareToSleep()} returned true. May return early.
+   */
+  void park(long timeoutNanos) {
+    parked = Thread.currentThread();
+    try {
+      if (sleeping.get()) {
+        if (timeoutNanos < 0) {
+          LockSupport.park(this);
+        } else {
+          LockSupport.parkNanos(this, timeoutNanos);
+        }
+      }
+    } finally {
+      parked = null;
+    }
   }
 
   void awake() {
