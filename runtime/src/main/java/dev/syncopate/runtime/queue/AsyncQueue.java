@@ -6,8 +6,12 @@ import dev.syncopate.runtime.LoopConfined;
 import dev.syncopate.runtime.internal.LoopBinding;
 import dev.syncopate.runtime.internal.Sneaky;
 import dev.syncopate.runtime.internal.WaiterQueue;
+import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Queue;
 
 /**
  * A queue for producer and consumer tasks: asyncio's {@code Queue}, {@code PriorityQueue} and
@@ -48,7 +52,8 @@ import java.util.Objects;
 @LoopConfined
 public final class AsyncQueue<T> {
   private final LoopBinding binding = new LoopBinding("AsyncQueue");
-  private final ItemStore<T> items;
+  /** FIFO: an ArrayDeque; LIFO: the same as a stack; priority: a heap (asyncio's _put/_get). */
+  private final Queue<T> items;
   private final int capacity;
   private final WaiterQueue<Future<Boolean>> getters = new WaiterQueue<>();
   private final WaiterQueue<Future<Boolean>> putters = new WaiterQueue<>();
@@ -63,14 +68,14 @@ public final class AsyncQueue<T> {
   private int unfinished;
   private boolean shutDown;
 
-  private AsyncQueue(ItemStore<T> items, int capacity) {
+  private AsyncQueue(Queue<T> items, int capacity) {
     this.items = items;
     this.capacity = capacity;
   }
 
   /** Creates an unbounded first-in first-out queue: asyncio's {@code Queue()}. */
   public static <T> AsyncQueue<T> fifo() {
-    return new AsyncQueue<>(ItemStore.fifo(), 0);
+    return new AsyncQueue<>(new ArrayDeque<T>(), 0);
   }
 
   /**
@@ -81,12 +86,12 @@ public final class AsyncQueue<T> {
    *     an unbounded queue)
    */
   public static <T> AsyncQueue<T> fifo(int capacity) {
-    return new AsyncQueue<>(ItemStore.fifo(), checkCapacity(capacity));
+    return new AsyncQueue<>(new ArrayDeque<T>(), checkCapacity(capacity));
   }
 
   /** Creates an unbounded last-in first-out queue: asyncio's {@code LifoQueue()}. */
   public static <T> AsyncQueue<T> lifo() {
-    return new AsyncQueue<>(ItemStore.lifo(), 0);
+    return new AsyncQueue<>(Collections.asLifoQueue(new ArrayDeque<T>()), 0);
   }
 
   /**
@@ -96,7 +101,8 @@ public final class AsyncQueue<T> {
    * @throws IllegalArgumentException if {@code capacity} is less than 1
    */
   public static <T> AsyncQueue<T> lifo(int capacity) {
-    return new AsyncQueue<>(ItemStore.lifo(), checkCapacity(capacity));
+    return new AsyncQueue<>(
+        Collections.asLifoQueue(new ArrayDeque<T>()), checkCapacity(capacity));
   }
 
   /**
@@ -104,7 +110,7 @@ public final class AsyncQueue<T> {
    * {@code PriorityQueue()}. Equal items leave in no defined order.
    */
   public static <T extends Comparable<? super T>> AsyncQueue<T> priority() {
-    return new AsyncQueue<T>(ItemStore.<T>priority(Comparator.<T>naturalOrder()), 0);
+    return new AsyncQueue<T>(new PriorityQueue<T>(Comparator.<T>naturalOrder()), 0);
   }
 
   /**
@@ -116,7 +122,7 @@ public final class AsyncQueue<T> {
    */
   public static <T extends Comparable<? super T>> AsyncQueue<T> priority(int capacity) {
     return new AsyncQueue<T>(
-        ItemStore.<T>priority(Comparator.<T>naturalOrder()), checkCapacity(capacity));
+        new PriorityQueue<T>(Comparator.<T>naturalOrder()), checkCapacity(capacity));
   }
 
   /**
@@ -134,7 +140,7 @@ public final class AsyncQueue<T> {
       throw new IllegalArgumentException(
           "capacity must be at least 1, or 0 for unbounded; got " + capacity);
     }
-    return new AsyncQueue<>(ItemStore.priority(order), capacity);
+    return new AsyncQueue<>(new PriorityQueue<T>(order), capacity);
   }
 
   private static int checkCapacity(int capacity) {
@@ -356,7 +362,7 @@ public final class AsyncQueue<T> {
   }
 
   private T take() {
-    T item = items.take();
+    T item = items.poll();
     wakePutters();
     return item;
   }
