@@ -891,8 +891,12 @@ public final class EventLoop implements AutoCloseable {
       pollIo(remaining);
     } else {
       long quiet = virtualClock.autoJumpThreshold().toNanos();
+      long started = System.nanoTime();
       int selected = pollIo(quiet);
-      if (selected == 0 && inbox.isEmpty() && !stopping) {
+      // A wait may end early for nothing (a stale selector wake-up, a leftover unpark permit):
+      // jump only after the whole quiet window really passed; otherwise the next iteration
+      // waits again.
+      if (selected == 0 && inbox.isEmpty() && !stopping && System.nanoTime() - started >= quiet) {
         virtualClock.jumpTo(next.deadline);
       }
     }

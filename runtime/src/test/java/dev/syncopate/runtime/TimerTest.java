@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -183,5 +184,25 @@ class TimerTest {
     assertEquals(Duration.ofSeconds(3).toNanos(), loop.time(),
         "the clock stops at the last timer that matters");
     fixture.closeCleanly();
+  }
+
+  @Test
+  void aWaitThatEndsEarlyForNothingDoesNotJumpTheClock() throws Exception {
+    VirtualClock patient = new VirtualClock(Duration.ofSeconds(30));
+    EventLoop loop = EventLoop.builder().clock(patient).build();
+    loop.callLater(Duration.ofHours(1), () -> {});
+    long[] seen = {-1};
+    Thread submitter = LoopFixture.whenRunning(loop, "submitter",
+        () -> loop.callSoonThreadSafe(() -> {
+          seen[0] = loop.time();
+          loop.stop();
+        }));
+    // A stray permit, as an earlier LockSupport.unpark of this thread leaves: the loop's first
+    // wait returns at once, which must not count as thirty seconds of quiet.
+    LockSupport.unpark(Thread.currentThread());
+    loop.runForever();
+    submitter.join();
+    assertEquals(0, seen[0], "time stays still until the quiet window really passed");
+    loop.close();
   }
 }
