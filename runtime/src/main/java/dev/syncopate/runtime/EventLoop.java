@@ -108,8 +108,7 @@ public final class EventLoop implements AutoCloseable {
     this.inbox = new Inbox(selector);
     this.owner = Thread.currentThread();
     this.ownerState = ThreadState.get();
-    this.completedVoid = new Future<>(this);
-    completedVoid.succeed(null);
+    this.completedVoid = new YieldPoint<>(this, null);
   }
 
   /** Creates a loop with the system clock and default settings. */
@@ -353,7 +352,7 @@ public final class EventLoop implements AutoCloseable {
     Objects.requireNonNull(delay, "delay");
     checkThread(this, "sleep", "loop.callSoonThreadSafe(...)");
     if (delay.isZero() || delay.isNegative()) {
-      return value == null ? uncheckedVoid() : completedFuture(value);
+      return value == null ? uncheckedVoid() : new YieldPoint<>(this, value);
     }
     Sleep<T> sleep = new Sleep<>(this);
     sleep.timer = callLater(delay, () -> sleep.wake(value));

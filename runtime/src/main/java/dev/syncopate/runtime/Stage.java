@@ -159,7 +159,13 @@ abstract class Stage<T> extends Future<T> {
       return;
     }
     if (inner instanceof Future<? extends T> future && future.loop == loop) {
-      await(future, new Adoption<>(this));
+      // As in asyncio, waiting on a future that is already done does not suspend; only a yield
+      // point, whose purpose is to suspend, waits for the next iteration.
+      if (future.isPending() || future instanceof YieldPoint) {
+        await(future, new Adoption<>(this));
+      } else {
+        onInnerDone(future);
+      }
       return;
     }
     // A foreign stage, or a future of another loop: its completion may come from any thread.
