@@ -90,7 +90,8 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
       try {
         process(shapes, type);
-      } catch (RuntimeException | LinkageError e) {
+      } catch (RuntimeException | Error e) {
+        // Whatever went wrong, javac must get a diagnostic on the type, not a processor crash.
         report(AsyncValidator.Finding.on(type, Message.INTERNAL, type.getQualifiedName(), e));
       }
     }

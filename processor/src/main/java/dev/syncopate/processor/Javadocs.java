@@ -31,6 +31,26 @@ final class Javadocs {
     return doc.add(tags).build();
   }
 
+  /** Drops {@code @return} (a void twin has no result to describe), keeping the other tags. */
+  static String withoutReturnTag(String original) {
+    int at = blockTagStart(original);
+    if (at < 0) {
+      return original;
+    }
+    StringBuilder kept = new StringBuilder(original.substring(0, at));
+    boolean dropping = false;
+    for (String line : original.substring(at).split("\n", -1)) {
+      String stripped = line.strip();
+      if (stripped.startsWith("@")) {
+        dropping = stripped.startsWith("@return");
+      }
+      if (!dropping) {
+        kept.append(line).append('\n');
+      }
+    }
+    return kept.toString().strip();
+  }
+
   /** Where the first block tag starts: an '@' that begins a line. */
   private static int blockTagStart(String text) {
     int lineStart = 0;

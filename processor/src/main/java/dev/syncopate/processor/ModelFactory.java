@@ -142,6 +142,7 @@ final class ModelFactory {
     }
     return new TwinModel.Method(
         method.getSimpleName().toString(),
+        method.getModifiers().contains(Modifier.PUBLIC),
         shapes.signature(method),
         call,
         typeVariables,

@@ -17,7 +17,6 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -245,9 +244,8 @@ final class Shapes {
         TypeMirror bound =
             wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
         return bound == null ? Optional.empty() : findError(bound);
-      case TYPEVAR:
-        return findError(((TypeVariable) type).getUpperBound());
       default:
+        // Type variables are not followed: their bounds may be recursive (K extends Comparable<K>).
         return Optional.empty();
     }
   }
@@ -321,6 +319,8 @@ final class Shapes {
   private boolean mirrors(TypeElement owner, ExecutableElement method, String twinPackage) {
     if (method.getModifiers().contains(Modifier.STATIC)
         || method.getModifiers().contains(Modifier.PRIVATE)
+        // Members the runtime's own types add (AsyncCloseable, AsyncSequence helpers) are plumbing.
+        || packageOf(method).equals(RuntimeNames.PACKAGE)
         || overridesObjectMethod(owner, method)
         || isCloseAsync(method)) {
       return false;

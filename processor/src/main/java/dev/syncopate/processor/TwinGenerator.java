@@ -126,9 +126,11 @@ final class TwinGenerator {
     }
     type.addMethod(accessor.build());
     for (TwinModel.Method method : model.methods()) {
-      MethodSpec.Builder spec = signature(model, method).addModifiers(Modifier.PUBLIC);
+      MethodSpec.Builder spec = signature(model, method);
       if (implementsTwin) {
-        spec.addAnnotation(Override.class);
+        spec.addModifiers(Modifier.PUBLIC).addAnnotation(Override.class);
+      } else if (method.isPublic()) {
+        spec.addModifiers(Modifier.PUBLIC);
       }
       type.addMethod(spec.addCode(body(model, method)).build());
     }
@@ -283,7 +285,7 @@ final class TwinGenerator {
     CodeBlock.Builder paragraphs = CodeBlock.builder();
     switch (method.call()) {
       case AWAIT:
-        paragraphs.add("<p>Blocking twin of {@link $L}: runs it on the bridge's loop thread and blocks "
+        paragraphs.add("<p>Blocking: runs {@link $L} on the bridge's loop thread and blocks "
             + "the calling thread until its future completes, then returns its result", link);
         paragraphs.add(method.wrapIn().isPresent() ? " as its blocking twin" : "");
         paragraphs.add(" or throws its original exception. ");
@@ -294,12 +296,12 @@ final class TwinGenerator {
             RuntimeNames.TIMEOUT_ERROR);
         break;
       case ITERATE:
-        paragraphs.add("<p>Blocking twin of {@link $L}: opens the sequence on the bridge's loop thread "
+        paragraphs.add("<p>Blocking: opens the sequence of {@link $L} on the bridge's loop thread "
             + "and returns a blocking iterator over it. Close the iterator (try-with-resources): "
             + "closing it early cancels the producer.\n", link);
         break;
       default:
-        paragraphs.add("<p>Blocking twin of {@link $L}: runs it on the bridge's loop thread, where the "
+        paragraphs.add("<p>Blocking: runs {@link $L} on the bridge's loop thread, where the "
             + "async object is confined, and blocks until it returns", link);
         paragraphs.add(method.wrapIn().isPresent() ? " its result as its blocking twin.\n" : ".\n");
         break;
@@ -308,7 +310,10 @@ final class TwinGenerator {
         .add(blockingTags(method.call() == TwinModel.Call.AWAIT))
         .add("@see $L\n", link)
         .build();
-    return Javadocs.amend(method.javadoc(), fallback, paragraphs.build(), tags);
+    String original = method.returns().equals(TypeName.VOID)
+        ? Javadocs.withoutReturnTag(method.javadoc())
+        : method.javadoc();
+    return Javadocs.amend(original, fallback, paragraphs.build(), tags);
   }
 
   private static CodeBlock blockingTags(boolean timeout) {
@@ -327,7 +332,7 @@ final class TwinGenerator {
   private MethodSpec.Builder closeSignature(TwinModel model, TwinModel.Close close) {
     CodeBlock link = CodeBlock.of("$T#$L()", model.asyncName(), RuntimeNames.CLOSE_ASYNC);
     CodeBlock paragraphs = CodeBlock.builder()
-        .add("<p>Blocking twin of {@link $L}: runs it on the bridge's loop thread and blocks until "
+        .add("<p>Blocking: runs {@link $L} on the bridge's loop thread and blocks until "
             + "the object is closed. ", link)
         .add(close.timeout()
             .map(t -> CodeBlock.of("Times out after {@code $L}", t))
@@ -355,7 +360,7 @@ final class TwinGenerator {
         break;
       default:
         call = method.returns().equals(TypeName.VOID)
-            ? CodeBlock.of("this.bridge.$L(() -> {\n$>$L;\nreturn null;\n$<})",
+            ? CodeBlock.of("this.bridge.$L(() -> { $L; return null; })",
                 RuntimeNames.BRIDGE_INVOKE, invocation)
             : CodeBlock.of("this.bridge.$L(() -> $L)", RuntimeNames.BRIDGE_INVOKE, invocation);
         break;

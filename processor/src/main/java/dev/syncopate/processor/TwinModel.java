@@ -64,6 +64,7 @@ record TwinModel(
    * A mirrored method.
    *
    * @param name the method name, the same in both colours
+   * @param isPublic whether the original is public (a class twin keeps others package-private)
    * @param asyncSignature the original's signature for {@code @see}, e.g. {@code m(java.lang.String)}
    * @param call how the twin reaches it
    * @param typeVariables its own type parameters
@@ -82,6 +83,7 @@ record TwinModel(
    */
   record Method(
       String name,
+      boolean isPublic,
       String asyncSignature,
       Call call,
       List<TypeVariableName> typeVariables,
