@@ -59,4 +59,28 @@ public final class Aio {
     EventLoop.running();
     return Optional.ofNullable(ThreadState.get().task);
   }
+
+  /**
+   * Runs blocking {@code function} on a worker thread of the running loop and returns a future
+   * of its outcome: asyncio's {@code to_thread}. See {@link WorkerPool#toThread(java.util.concurrent.Callable)} for
+   * the bound, cancellation (the thread is never killed; the result is dropped) and context.
+   *
+   * @throws IllegalStateException if no loop runs on this thread
+   * @throws NullPointerException if {@code function} is null
+   */
+  public static <T> Future<T> toThread(java.util.concurrent.Callable<T> function) {
+    return WorkerPool.of(EventLoop.running()).toThread(function);
+  }
+
+  /**
+   * Runs blocking {@code function} on the running loop's one thread-sensitive thread, after
+   * everything handed there before: asgiref's {@code thread_sensitive}. See {@link
+   * WorkerPool#toThreadSensitive(java.util.concurrent.Callable)}.
+   *
+   * @throws IllegalStateException if no loop runs on this thread
+   * @throws NullPointerException if {@code function} is null
+   */
+  public static <T> Future<T> toThreadSensitive(java.util.concurrent.Callable<T> function) {
+    return WorkerPool.of(EventLoop.running()).toThreadSensitive(function);
+  }
 }

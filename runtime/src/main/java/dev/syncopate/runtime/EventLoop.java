@@ -76,6 +76,8 @@ public final class EventLoop implements AutoCloseable {
   private final UnretrievedFailures unretrievedFailures = new UnretrievedFailures();
   private final Future<Void> completedVoid;
   private final Object lifecycle = new Object();
+  private final java.util.concurrent.CopyOnWriteArrayList<Runnable> closeHooks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private volatile State state = State.IDLE;
   private volatile Thread owner;
@@ -581,6 +583,31 @@ public final class EventLoop implements AutoCloseable {
       selector.close();
     } catch (IOException e) {
       callExceptionHandler(new LoopError("closing the selector failed", e, this));
+    }
+    runCloseHooks();
+  }
+
+  /**
+   * Runs {@code hook} once, on the closing thread, when the loop closes (at once if it is closed
+   * already). For the bridge and the worker pools, which must release callers and threads.
+   */
+  void onClose(Runnable hook) {
+    closeHooks.add(hook);
+    if (state == State.CLOSED && closeHooks.remove(hook)) {
+      hook.run();
+    }
+  }
+
+  private void runCloseHooks() {
+    for (Runnable hook : closeHooks) {
+      // remove() decides who runs a hook that onClose is adding concurrently: exactly one side.
+      if (closeHooks.remove(hook)) {
+        try {
+          hook.run();
+        } catch (Throwable failure) {
+          callExceptionHandler(new LoopError("a close hook failed", failure, this));
+        }
+      }
     }
   }
 

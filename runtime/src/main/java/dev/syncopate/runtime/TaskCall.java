@@ -1,0 +1,91 @@
+package dev.syncopate.runtime;
+
+import java.time.Duration;
+
+/**
+ * A bridge call of an async function: on the loop it becomes a {@link Task} (so it can be
+ * cancelled, sees {@link Aio#currentTask()}, and runs in the caller's {@link Context}), with an
+ * optional timer that cancels it when the timeout expires.
+ *
+ * <p><b>Threading:</b> see {@link BridgeCall}.
+ */
+class TaskCall<T> extends BridgeCall<T> {
+  private final AsyncCallable<T> operation;
+  private final Object[] propagated;
+  private Task<T> task;
+  private TimerHandle timer;
+  private boolean expired;
+  private String cancelledBeforeStart;
+
+  TaskCall(BridgeCore core, AsyncCallable<T> operation, Duration timeout) {
+    super(core, timeout);
+    this.operation = operation;
+    this.propagated = ContextPropagation.capture();
+  }
+
+  @Override
+  public void run() {
+    if (!isOpen()) {
+      return; // the bridge ended before the loop got here
+    }
+    EventLoop loop = core.loop;
+    if (cancelledBeforeStart != null) {
+      fail(new CancelledError(cancelledBeforeStart));
+      return;
+    }
+    task = loop.createTask(propagated == null ? operation : this::callWithPropagatedState);
+    if (timeout != null) {
+      timer = loop.callLater(timeout, this::expire);
+    }
+    task.register(new Registration(Context.EMPTY) {
+      @Override
+      void onDone(Future<?> source) {
+        settled();
+      }
+
+      @Override
+      String describe() {
+        return "bridge hand-off of " + task;
+      }
+    });
+  }
+
+  private java.util.concurrent.CompletionStage<T> callWithPropagatedState() throws Exception {
+    Object[] previous = ContextPropagation.restore(propagated);
+    try {
+      return operation.call();
+    } finally {
+      ContextPropagation.reset(previous);
+    }
+  }
+
+  private void expire() {
+    timer = null;
+    expired = true;
+    task.cancel("the bridge call timed out after " + timeout);
+  }
+
+  private void settled() {
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+    Throwable failure = task.takeFailure();
+    if (failure == null) {
+      succeed(task.valueNow());
+    } else if (expired && failure instanceof CancelledError) {
+      timedOut(failure);
+    } else {
+      fail(failure);
+    }
+  }
+
+  @Override
+  void requestCancel(String message) {
+    if (task != null) {
+      task.cancel(message);
+    } else {
+      cancelledBeforeStart = message;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.syncopate.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * 64 threads x 10,000 bridge calls on a real-clock loop, with random interrupts and timeouts.
+ * Invariants: every call ends (no hung caller) with its value, a TimeoutError, or a
+ * BridgeInterruptedException with the interrupt status set; no other outcome; no task is left on
+ * the loop; the loop reported no error.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class BridgeStressTest {
+  private static final int THREADS = 64;
+  private static final int CALLS = 10_000;
+
+  @Test
+  void sixtyFourThreadsWithRandomInterruptsAndTimeouts() throws Exception {
+    List<LoopError> errors = new CopyOnWriteArrayList<>();
+    EventLoop loop = EventLoop.builder().name("stress")
+        .exceptionHandler((l, e) -> errors.add(e)).build();
+    LoopBridge bridge = LoopBridge.start(loop);
+    AtomicLong values = new AtomicLong();
+    AtomicLong timeouts = new AtomicLong();
+    AtomicLong interrupts = new AtomicLong();
+    List<Throwable> violations = new CopyOnWriteArrayList<>();
+    List<Thread> callers = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      Thread caller = new Thread(() -> {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < CALLS; i++) {
+          int expected = i;
+          int kind = random.nextInt(10);
+          Duration timeout = kind == 0 ? Duration.ofNanos(1 + random.nextInt(200_000)) : null;
+          try {
+            int value = bridge.call(() -> kind < 5 ? loop.completedFuture(expected)
+                : kind < 8 ? loop.yieldNow().thenApply(ignored -> expected)
+                : loop.sleep(Duration.ofNanos(random.nextInt(300_000)), expected), timeout);
+            if (value != expected) {
+              violations.add(new AssertionError("wrong value " + value + " for " + expected));
+            }
+            values.incrementAndGet();
+          } catch (TimeoutError e) {
+            if (timeout == null) {
+              violations.add(new AssertionError("a timeout without a timeout", e));
+            }
+            timeouts.incrementAndGet();
+          } catch (BridgeInterruptedException e) {
+            if (!Thread.interrupted()) {
+              violations.add(new AssertionError("interrupt status lost", e));
+            }
+            interrupts.incrementAndGet();
+          } catch (Throwable e) {
+            violations.add(e);
+          }
+        }
+        Thread.interrupted(); // an interrupt that came after the last call
+      }, "caller-" + t);
+      callers.add(caller);
+    }
+    AtomicBoolean done = new AtomicBoolean();
+    Thread interrupter = new Thread(() -> {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      while (!done.get()) {
+        callers.get(random.nextInt(THREADS)).interrupt();
+        LockSupport.parkNanos(200_000);
+      }
+    }, "interrupter");
+    callers.forEach(Thread::start);
+    interrupter.start();
+    for (Thread caller : callers) {
+      caller.join(TimeUnit.SECONDS.toMillis(100));
+      assertFalse(caller.isAlive(), () -> caller.getName() + " hung");
+    }
+    done.set(true);
+    interrupter.join();
+    try {
+      assertTrue(violations.isEmpty(), () -> violations.size() + " violations, first: "
+          + violations.get(0));
+      assertEquals((long) THREADS * CALLS, values.get() + timeouts.get() + interrupts.get());
+      assertTrue(interrupts.get() > 0, "interrupts happened");
+      assertTrue(values.get() > 0, "values happened");
+      assertEquals(0, (int) bridge.invoke(() -> loop.allTasks().size()), "no leaked task");
+    } finally {
+      bridge.close();
+    }
+    assertTrue(errors.isEmpty(), errors::toString);
+    System.out.printf("BridgeStressTest: %d values, %d timeouts, %d interrupts%n",
+        values.get(), timeouts.get(), interrupts.get());
+  }
+}
