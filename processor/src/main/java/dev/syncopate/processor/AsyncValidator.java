@@ -153,9 +153,9 @@ final class AsyncValidator {
     for (ExecutableElement method : shapes.apiMethods(type)) {
       Element where = method.getEnclosingElement().equals(type) ? method : type;
       ExecutableType signature = shapes.memberType(site, method);
-      Shapes.Kind kind = checkReturn(type, method, where, signature.getReturnType(), findings);
+      Shapes.Kind kind = checkReturn(method, where, signature.getReturnType(), findings);
       blocksOnSomething |= kind == Shapes.Kind.FUTURE || kind == Shapes.Kind.SEQUENCE;
-      checkParameters(type, method, where, signature, findings);
+      checkParameters(method, where, signature, findings);
       Optional<AnnotationMirror> timeout = Shapes.mirror(method, RuntimeNames.ASYNC_TIMEOUT);
       if (timeout.isPresent()) {
         if (kind != Shapes.Kind.FUTURE) {
@@ -180,6 +180,11 @@ final class AsyncValidator {
       Optional<AnnotationMirror> timeout = Shapes.mirror(method, RuntimeNames.ASYNC_TIMEOUT);
       boolean skipped = method.getModifiers().contains(Modifier.STATIC)
           || method.getModifiers().contains(Modifier.PRIVATE);
+      if (timeout.isPresent() && !skipped && shapes.isCloseAsync(method)) {
+        // closeAsync() is not among the mirrored methods: it becomes close(), with this timeout.
+        Shapes.value(timeout.get(), RuntimeNames.TIMEOUT_VALUE)
+            .ifPresent(v -> checkTimeout(method, timeout.get(), v, findings));
+      }
       if (timeout.isPresent() && skipped) {
         findings.add(new Finding(Message.TIMEOUT_NOT_APPLICABLE, method, timeout,
             Optional.empty(), List.of(describe(method),
@@ -191,7 +196,7 @@ final class AsyncValidator {
     }
   }
 
-  private Shapes.Kind checkReturn(TypeElement type, ExecutableElement method, Element where,
+  private Shapes.Kind checkReturn(ExecutableElement method, Element where,
       TypeMirror returned, List<Finding> findings) {
     Shapes.Kind kind = shapes.kindOf(returned);
     int before = findings.size();
@@ -228,7 +233,7 @@ final class AsyncValidator {
     return kind;
   }
 
-  private void checkParameters(TypeElement type, ExecutableElement method, Element where,
+  private void checkParameters(ExecutableElement method, Element where,
       ExecutableType signature, List<Finding> findings) {
     for (int i = 0; i < method.getParameters().size(); i++) {
       VariableElement parameter = method.getParameters().get(i);

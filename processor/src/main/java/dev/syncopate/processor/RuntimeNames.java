@@ -24,6 +24,7 @@ final class RuntimeNames {
       ClassName.get(PACKAGE, "BlockingOnLoopThreadException");
   static final ClassName BRIDGE_INTERRUPTED = ClassName.get(PACKAGE, "BridgeInterruptedException");
   static final ClassName TIMEOUT_ERROR = ClassName.get(PACKAGE, "TimeoutError");
+  static final ClassName LOOP_CLOSED = ClassName.get(PACKAGE, "LoopClosedException");
 
   /** {@code LoopBridge.shared()}: the lazily started daemon bridge behind {@code of(delegate)}. */
   static final String BRIDGE_SHARED = "shared";

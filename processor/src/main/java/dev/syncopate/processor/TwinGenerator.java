@@ -64,13 +64,14 @@ final class TwinGenerator {
   }
 
   private static TypeName implType(TwinModel model) {
-    ClassName impl = model.implName().orElseThrow();
-    return model.typeVariables().isEmpty() ? impl : diamond(impl, model);
+    return withOwnVariables(model.implName().orElseThrow(), model);
   }
 
-  /** {@code new FooImpl<>(…)}: JavaPoet has no diamond, so the type arguments are spelled out. */
-  private static TypeName diamond(ClassName impl, TwinModel model) {
-    return ParameterizedTypeName.get(impl, model.typeVariables().toArray(new TypeName[0]));
+  /** {@code Name<K, V>} with the async type's own type variables ({@code Name} if it has none). */
+  private static TypeName withOwnVariables(ClassName name, TwinModel model) {
+    return model.typeVariables().isEmpty()
+        ? name
+        : ParameterizedTypeName.get(name, model.typeVariables().toArray(new TypeName[0]));
   }
 
   // ---- the implementation: FooImpl of a twin interface, or the twin class itself
@@ -117,7 +118,7 @@ final class TwinGenerator {
         type.addMethod(mirroredConstructor(model, constructor));
       }
       type.addMethod(ofShared(model));
-      type.addMethod(ofBridge(model, CodeBlock.of("return new $T(delegate, bridge)", selfType(model))));
+      type.addMethod(ofBridge(model, CodeBlock.of("return new $T(delegate, bridge)", twinType(model))));
     }
     MethodSpec.Builder accessor = asyncAccessor(model).addModifiers(Modifier.PUBLIC)
         .addStatement("return this.delegate");
@@ -148,12 +149,8 @@ final class TwinGenerator {
     return type.build();
   }
 
-  private static TypeName selfType(TwinModel model) {
-    return model.typeVariables().isEmpty() ? model.twinName() : diamond(model.twinName(), model);
-  }
-
   private static TypeName twinType(TwinModel model) {
-    return selfType(model);
+    return withOwnVariables(model.twinName(), model);
   }
 
   private void typeHeader(TwinModel model, TypeSpec.Builder type) {
@@ -321,7 +318,8 @@ final class TwinGenerator {
         .add("@throws $T if called on a loop thread, where blocking would stall the loop\n",
             RuntimeNames.BLOCKING_ON_LOOP_THREAD)
         .add("@throws $T if the calling thread is interrupted while waiting; the operation is "
-            + "cancelled and the interrupt status kept\n", RuntimeNames.BRIDGE_INTERRUPTED);
+            + "cancelled and the interrupt status kept\n", RuntimeNames.BRIDGE_INTERRUPTED)
+        .add("@throws $T if the bridge has ended or ends while waiting\n", RuntimeNames.LOOP_CLOSED);
     if (timeout) {
       tags.add("@throws $T if the timeout expires; the operation is cancelled first\n",
           RuntimeNames.TIMEOUT_ERROR);

@@ -158,6 +158,17 @@ class ErrorTest {
         }
         """);
     assertError(Compile.strict(file), Message.BAD_TIMEOUT, file, "30 seconds");
+    JavaFileObject closing = source("AsyncClosing", """
+        @Async
+        interface AsyncClosing extends dev.syncopate.runtime.AsyncCloseable {
+          CompletionStage<String> get();
+
+          @Override
+          @Async.Timeout("PT999999999999999H")
+          CompletionStage<Void> closeAsync();
+        }
+        """);
+    assertError(Compile.strict(closing), Message.BAD_TIMEOUT, closing, "PT999999999999999H");
   }
 
   @Test

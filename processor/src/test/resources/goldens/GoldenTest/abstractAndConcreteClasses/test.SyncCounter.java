@@ -3,6 +3,7 @@ package test;
 import dev.syncopate.runtime.BlockingOnLoopThreadException;
 import dev.syncopate.runtime.BridgeInterruptedException;
 import dev.syncopate.runtime.LoopBridge;
+import dev.syncopate.runtime.LoopClosedException;
 import dev.syncopate.runtime.TimeoutError;
 import java.io.IOException;
 import java.lang.Integer;
@@ -43,6 +44,7 @@ public final class SyncCounter<T> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    */
   public SyncCounter() {
     this(LoopBridge.shared().invoke(() -> new Counter<>()), LoopBridge.shared());
@@ -57,6 +59,7 @@ public final class SyncCounter<T> {
    * @throws IOException never, but declared
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    */
   public SyncCounter(int start) throws IOException {
     this(LoopBridge.shared().invoke(() -> new Counter<>(start)), LoopBridge.shared());
@@ -101,6 +104,7 @@ public final class SyncCounter<T> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see Counter#increment(java.lang.Object)
    */

@@ -3,6 +3,7 @@ package test;
 import dev.syncopate.runtime.BlockingOnLoopThreadException;
 import dev.syncopate.runtime.BridgeInterruptedException;
 import dev.syncopate.runtime.LoopBridge;
+import dev.syncopate.runtime.LoopClosedException;
 import dev.syncopate.runtime.TimeoutError;
 import java.io.IOException;
 import java.lang.Comparable;
@@ -68,6 +69,7 @@ public interface Store<K extends Comparable<K>, V> {
    * @throws IOException if the store is read-only
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#put(java.lang.Comparable, java.lang.Object)
    */
@@ -80,6 +82,7 @@ public interface Store<K extends Comparable<K>, V> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#remove(java.lang.Comparable[])
    */
@@ -93,6 +96,7 @@ public interface Store<K extends Comparable<K>, V> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#remove(java.lang.Comparable)
    */
@@ -105,6 +109,7 @@ public interface Store<K extends Comparable<K>, V> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#putAll(java.util.Map)
    */
@@ -117,6 +122,7 @@ public interface Store<K extends Comparable<K>, V> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#map(java.lang.Comparable, java.util.function.Function)
    */
@@ -130,6 +136,7 @@ public interface Store<K extends Comparable<K>, V> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#getOr(java.lang.Comparable, java.lang.Object)
    */
@@ -142,6 +149,7 @@ public interface Store<K extends Comparable<K>, V> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncStore#cachedSize()
    */
   int cachedSize();
@@ -153,6 +161,7 @@ public interface Store<K extends Comparable<K>, V> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncStore#evict(java.lang.Comparable)
    */
   void evict(K key);
@@ -166,6 +175,7 @@ public interface Store<K extends Comparable<K>, V> {
    * @return the value, or null
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#get(java.lang.Object)
    */

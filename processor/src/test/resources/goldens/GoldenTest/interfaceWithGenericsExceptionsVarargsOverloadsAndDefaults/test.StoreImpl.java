@@ -3,6 +3,7 @@ package test;
 import dev.syncopate.runtime.BlockingOnLoopThreadException;
 import dev.syncopate.runtime.BridgeInterruptedException;
 import dev.syncopate.runtime.LoopBridge;
+import dev.syncopate.runtime.LoopClosedException;
 import dev.syncopate.runtime.TimeoutError;
 import java.io.IOException;
 import java.lang.Comparable;
@@ -66,6 +67,7 @@ public final class StoreImpl<K extends Comparable<K>, V> implements Store<K, V> 
    * @throws IOException if the store is read-only
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#put(java.lang.Comparable, java.lang.Object)
    */
@@ -81,6 +83,7 @@ public final class StoreImpl<K extends Comparable<K>, V> implements Store<K, V> 
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#remove(java.lang.Comparable[])
    */
@@ -97,6 +100,7 @@ public final class StoreImpl<K extends Comparable<K>, V> implements Store<K, V> 
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#remove(java.lang.Comparable)
    */
@@ -112,6 +116,7 @@ public final class StoreImpl<K extends Comparable<K>, V> implements Store<K, V> 
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#putAll(java.util.Map)
    */
@@ -127,6 +132,7 @@ public final class StoreImpl<K extends Comparable<K>, V> implements Store<K, V> 
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#map(java.lang.Comparable, java.util.function.Function)
    */
@@ -143,6 +149,7 @@ public final class StoreImpl<K extends Comparable<K>, V> implements Store<K, V> 
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#getOr(java.lang.Comparable, java.lang.Object)
    */
@@ -158,6 +165,7 @@ public final class StoreImpl<K extends Comparable<K>, V> implements Store<K, V> 
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncStore#cachedSize()
    */
   @Override
@@ -172,6 +180,7 @@ public final class StoreImpl<K extends Comparable<K>, V> implements Store<K, V> 
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncStore#evict(java.lang.Comparable)
    */
   @Override
@@ -188,6 +197,7 @@ public final class StoreImpl<K extends Comparable<K>, V> implements Store<K, V> 
    * @return the value, or null
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#get(java.lang.Object)
    */

@@ -5,6 +5,7 @@ import dev.syncopate.runtime.BlockingOnLoopThreadException;
 import dev.syncopate.runtime.BridgeInterruptedException;
 import dev.syncopate.runtime.CloseableIterator;
 import dev.syncopate.runtime.LoopBridge;
+import dev.syncopate.runtime.LoopClosedException;
 import dev.syncopate.runtime.TimeoutError;
 import java.lang.Number;
 import java.lang.Override;
@@ -56,6 +57,7 @@ public final class ClientImpl implements Client {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncClient#open(java.lang.String)
    */
@@ -72,6 +74,7 @@ public final class ClientImpl implements Client {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncClient#last()
    */
   @Override
@@ -87,6 +90,7 @@ public final class ClientImpl implements Client {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncClient#adopt(test.AsyncClient.AsyncSession)
    */
@@ -102,6 +106,7 @@ public final class ClientImpl implements Client {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncClient#names()
    */
   @Override
@@ -116,6 +121,7 @@ public final class ClientImpl implements Client {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncClient#numbers()
    */
   @Override
@@ -130,6 +136,7 @@ public final class ClientImpl implements Client {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncClient#closeAsync()
    */

@@ -3,6 +3,7 @@ package test;
 import dev.syncopate.runtime.BlockingOnLoopThreadException;
 import dev.syncopate.runtime.BridgeInterruptedException;
 import dev.syncopate.runtime.LoopBridge;
+import dev.syncopate.runtime.LoopClosedException;
 import dev.syncopate.runtime.TimeoutError;
 import java.lang.Override;
 import java.lang.SuppressWarnings;
@@ -50,6 +51,7 @@ public final class SessionImpl<T> implements Session<T> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncClient.AsyncSession#send(java.lang.Object)
    */
@@ -65,6 +67,7 @@ public final class SessionImpl<T> implements Session<T> {
    *
    * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
    * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncClient.AsyncSession#client()
    */
