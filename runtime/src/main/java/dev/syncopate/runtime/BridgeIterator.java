@@ -326,7 +326,7 @@ final class BridgeIterator<T> implements CloseableIterator<T>, BridgeCore.Releas
       } catch (LoopClosedException closedLoop) {
         // Nothing runs any more.
       }
-      if (!core.loop.inLoopThread() || ThreadState.get().loop != core.loop) {
+      if (ThreadState.get().loop != core.loop) { // the loop thread cannot wait for itself
         awaitProducer();
       }
     }

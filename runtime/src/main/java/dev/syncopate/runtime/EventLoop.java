@@ -889,7 +889,7 @@ public final class EventLoop implements AutoCloseable {
           return 0;
         }
         selected = selector.selectNow();
-      } else if (!inbox.prepareToSleep()) {
+      } else if (inbox.spinForPost() || !inbox.prepareToSleep()) {
         selected = selector.keys().isEmpty() ? 0 : selector.selectNow();
       } else {
         try {

@@ -142,12 +142,17 @@ public final class LoopBridge implements AutoCloseable {
    * @return the bridge
    * @throws NullPointerException if {@code loop} is null
    * @throws LoopClosedException if the loop is closed
+   * @throws IllegalStateException if the loop is running
    */
   public static LoopBridge start(EventLoop loop) {
     Objects.requireNonNull(loop, "loop");
     if (loop.isClosed()) {
       throw new LoopClosedException("LoopBridge.start(loop): event loop '" + loop.name()
           + "' is closed; create a new loop");
+    }
+    if (loop.isRunning()) {
+      throw new IllegalStateException("LoopBridge.start(loop): event loop '" + loop.name()
+          + "' is already running on another thread; use LoopBridge.over(loop) for it");
     }
     return new LoopBridge(BridgeCore.owning(loop, loop.name()), null);
   }

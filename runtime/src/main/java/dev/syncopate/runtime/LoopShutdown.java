@@ -50,7 +50,9 @@ final class LoopShutdown {
     } catch (RuntimeException failure) {
       loop.callExceptionHandler(new LoopError("bridge shutdown failed", failure, loop));
     } finally {
-      loop.close();
+      if (!loop.isRunning()) {
+        loop.close();
+      }
     }
   }
 }

@@ -120,6 +120,8 @@ class LoopBridgeTest {
     assertThrows(NullPointerException.class, () -> bridge.call(null));
     assertThrows(IllegalArgumentException.class, () -> bridge.iterate(() -> null, 0));
     assertThrows(IllegalArgumentException.class, () -> LoopBridge.start(" "));
+    bridge.invoke(() -> null); // the loop runs now
+    assertThrows(IllegalStateException.class, () -> LoopBridge.start(loop), "already running");
   }
 
   @Test
