@@ -146,6 +146,16 @@ class ProcessorTest {
         resource("META-INF/services/javax.annotation.processing.Processor").strip());
   }
 
+  @Test
+  void theGuideDocumentsEveryCode() throws IOException {
+    String guide = java.nio.file.Files.readString(
+        java.nio.file.Path.of(System.getProperty("docs.dir", "../docs"), "processor.md"));
+    for (Message message : Message.values()) {
+      assertTrue(guide.contains("| `[" + message.code() + "]` |"),
+          "docs/processor.md lacks [" + message.code() + "]");
+    }
+  }
+
   private static String resource(String name) throws IOException {
     try (InputStream in = AsyncProcessor.class.getClassLoader().getResourceAsStream(name)) {
       assertTrue(in != null, "missing resource " + name);
