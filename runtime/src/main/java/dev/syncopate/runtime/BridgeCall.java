@@ -90,7 +90,7 @@ abstract class BridgeCall<T> extends Handoff implements BridgeCore.Releasable {
       case TIMEOUT:
         throw new TimeoutError(
             what + " timed out after " + timeout + " on event loop '" + core.loop.name()
-                + "'; the operation was cancelled and its cancellation has settled",
+                + "'; the operation was cancelled (the cause tells how that ended)",
             failure);
       default:
         throw core.closedException(what, failure);

@@ -31,6 +31,13 @@ final class BridgeCore {
     void loopGone(Throwable cause);
   }
 
+  /**
+   * How long {@code close()} waits for an owned loop thread to finish its shutdown: the
+   * cancelled tasks get {@link LoopBridge#CANCEL_GRACE} on the loop's clock; a loop wedged in a
+   * blocking callback is not waited for beyond this.
+   */
+  static final Duration CLOSE_WAIT = LoopBridge.CANCEL_GRACE.multipliedBy(5);
+
   final EventLoop loop;
   private final Thread thread;
   private final Set<Releasable> inFlight = ConcurrentHashMap.newKeySet();
@@ -47,7 +54,12 @@ final class BridgeCore {
   static BridgeCore owning(EventLoop loop, String threadName) {
     BridgeCore core = new BridgeCore(loop, threadName);
     core.thread.setDaemon(true);
+    // Return once the loop runs on its thread: until then the creating thread would count as
+    // the loop's thread for loop-confined calls.
+    CountDownLatch running = new CountDownLatch(1);
+    loop.callSoonThreadSafe(running::countDown);
     core.thread.start();
+    awaitUninterruptibly(running, CLOSE_WAIT.toNanos());
     return core;
   }
 
@@ -208,12 +220,20 @@ final class BridgeCore {
   }
 
   private void awaitThreadEnd() {
-    boolean interrupted = false;
+    awaitUninterruptibly(threadEnded, CLOSE_WAIT.toNanos());
+  }
+
+  /**
+   * Waits for {@code latch} up to {@code timeoutNanos}, ignoring interrupts but keeping the
+   * interrupt status; returns whether it opened.
+   */
+  static boolean awaitUninterruptibly(CountDownLatch latch, long timeoutNanos) {
+    boolean interrupted = Thread.interrupted();
+    long deadline = System.nanoTime() + timeoutNanos;
     try {
       while (true) {
         try {
-          threadEnded.await();
-          return;
+          return latch.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
           interrupted = true;
         }

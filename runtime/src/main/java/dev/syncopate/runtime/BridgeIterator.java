@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -334,22 +333,7 @@ final class BridgeIterator<T> implements CloseableIterator<T>, BridgeCore.Releas
   }
 
   private void awaitProducer() {
-    boolean interrupted = Thread.interrupted();
-    long deadline = System.nanoTime() + LoopBridge.CANCEL_GRACE.toNanos();
-    try {
-      while (true) {
-        try {
-          producerDone.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    BridgeCore.awaitUninterruptibly(producerDone, LoopBridge.CANCEL_GRACE.toNanos());
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.syncopate.runtime;
 
 /** Names callbacks for humans: lambdas get their defining class, not a synthetic name. */
 final class Callbacks {
-  private static final StackWalker WALKER = StackWalker.getInstance();
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+  private static final String RUNTIME_LOCATION = locationOf(Callbacks.class);
 
   private Callbacks() {}
 
@@ -18,9 +20,26 @@ final class Callbacks {
     return WALKER.walk(
         frames ->
             frames
-                .filter(f -> !f.getClassName().startsWith("dev.syncopate.runtime."))
+                .filter(f -> !isRuntime(f.getDeclaringClass()))
                 .findFirst()
                 .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
                 .orElse("unknown"));
+  }
+
+  /**
+   * Whether {@code type} is the runtime's own code. The package prefix alone is not enough: code
+   * in the runtime's package but from another code source (its tests) is a caller like any other.
+   */
+  private static boolean isRuntime(Class<?> type) {
+    if (!type.getName().startsWith("dev.syncopate.runtime.")) {
+      return false;
+    }
+    String location = locationOf(type);
+    return RUNTIME_LOCATION == null || location == null || RUNTIME_LOCATION.equals(location);
+  }
+
+  private static String locationOf(Class<?> type) {
+    java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+    return source == null || source.getLocation() == null ? null : source.getLocation().toString();
   }
 }

@@ -163,7 +163,7 @@ public final class EventLoop implements AutoCloseable {
     Objects.requireNonNull(callback, "callback");
     checkThread(this, "callSoon", "loop.callSoonThreadSafe(callback)");
     checkOpen("callSoon");
-    Handle handle = new CallbackHandle(ownerState.context, callback, origin());
+    Handle handle = CallbackHandle.of(ownerState.context, callback, origin());
     ready.addLast(handle);
     return handle;
   }
@@ -185,7 +185,12 @@ public final class EventLoop implements AutoCloseable {
 
   Handle callSoonThreadSafe(Context context, Runnable callback) {
     checkOpen("callSoonThreadSafe");
-    Handle handle = new CallbackHandle(context, callback, origin());
+    Handle handle = CallbackHandle.of(context, callback, origin());
+    if (inLoopThread()) {
+      // One FIFO per thread: from the loop's own thread this must keep its order with callSoon.
+      ready.addLast(handle);
+      return handle;
+    }
     inbox.post(handle);
     // close() may have drained the inbox between the check and the post: then say so.
     if (state == State.CLOSED && inbox.withdraw(handle)) {
@@ -448,10 +453,12 @@ public final class EventLoop implements AutoCloseable {
     // Refuse before registering the stop callback: a refused call must leave no trace behind.
     checkRunnable();
     Future<T> future = ensureFuture(stage);
+    boolean[] armed = {true};
     future.register(new Registration(Context.EMPTY) {
       @Override
       void onDone(Future<?> source) {
-        stopping = true;
+        // Disarmed when this call returned early: it must not stop a later run.
+        stopping |= armed[0];
       }
 
       @Override
@@ -459,7 +466,11 @@ public final class EventLoop implements AutoCloseable {
         return "stop when " + future + " is done";
       }
     });
-    runForever();
+    try {
+      runForever();
+    } finally {
+      armed[0] = false;
+    }
     if (!future.isDone()) {
       throw new IllegalStateException(
           "event loop '" + name + "' "
@@ -481,6 +492,8 @@ public final class EventLoop implements AutoCloseable {
    */
   public <T> T run(AsyncCallable<T> main) {
     Objects.requireNonNull(main, "main");
+    // Refuse a running or nested loop before creating the main task, which would be left behind.
+    checkRunnable();
     try {
       return runUntilComplete(createTask("main", main));
     } finally {
@@ -844,6 +857,11 @@ public final class EventLoop implements AutoCloseable {
   private void iterate() {
     unretrievedFailures.reportCollected(this);
     waitForIo();
+    // Checked every iteration, not only after blocking: a busy loop must stop on interrupt too.
+    if (Thread.interrupted()) {
+      interrupted = true;
+      stopping = true;
+    }
     inbox.drainTo(ready);
     if (!timers.isEmpty()) {
       long now = clock.nanoTime();
@@ -893,15 +911,18 @@ public final class EventLoop implements AutoCloseable {
         selected = selector.keys().isEmpty() ? 0 : selector.selectNow();
       } else {
         try {
-          selected = timeoutNanos < 0
-              ? selector.select()
-              : selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+          if (selector.keys().isEmpty()) {
+            // No channel to watch (a bridge's loop): park, which a post undoes far more cheaply
+            // than a selector wake-up.
+            inbox.park(timeoutNanos);
+            selected = 0;
+          } else {
+            selected = timeoutNanos < 0
+                ? selector.select()
+                : selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+          }
         } finally {
           inbox.awake();
-        }
-        if (Thread.interrupted()) {
-          interrupted = true;
-          stopping = true;
         }
       }
     } catch (IOException e) {

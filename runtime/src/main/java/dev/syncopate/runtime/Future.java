@@ -561,13 +561,26 @@ public class Future<T> implements CompletionStage<T> {
    * through {@link EventLoop#callSoonThreadSafe(Runnable)}.
    *
    * @return a new view
-   * @throws LoopClosedException if called from another thread after the loop closed
+   * @throws LoopClosedException if called from another thread after the loop closed, or on the
+   *     loop's thread after it closed while this future is pending (on a closed loop, the view of
+   *     a done future is complete at once)
    */
   @ThreadSafe
   @Override
   public CompletableFuture<T> toCompletableFuture() {
     FutureView<T> view = new FutureView<>(this);
     if (loop.inLoopThread()) {
+      if (loop.isClosed()) {
+        // No iteration will ever run the registration: settle the view now, or refuse.
+        if (state == State.PENDING) {
+          throw new LoopClosedException("toCompletableFuture() of a pending " + describe()
+              + " of closed event loop '" + loop.name() + "': it can never complete");
+        }
+        Registration settle = view.registration();
+        settle.source = this;
+        settle.invoke();
+        return view;
+      }
       register(view.registration());
     } else {
       loop.callSoonThreadSafe(() -> register(view.registration()));

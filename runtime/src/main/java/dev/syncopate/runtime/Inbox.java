@@ -4,6 +4,7 @@ import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Callbacks handed to the loop from other threads, and the wake-up of a loop blocked in its
@@ -19,6 +20,7 @@ final class Inbox {
   private final ConcurrentLinkedQueue<Handle> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean sleeping = new AtomicBoolean();
   private final Selector selector;
+  private volatile Thread parked;
 
   Inbox(Selector selector) {
     this.selector = selector;
@@ -28,7 +30,14 @@ final class Inbox {
   void post(Handle handle) {
     queue.offer(handle);
     if (sleeping.get() && sleeping.compareAndSet(true, false)) {
-      selector.wakeup();
+      // The loop announces itself in `parked` before its last look at `sleeping`: either it sees
+      // the flag lowered and does not park, or we see it here and unpark it.
+      Thread parkedLoop = parked;
+      if (parkedLoop != null) {
+        LockSupport.unpark(parkedLoop);
+      } else {
+        selector.wakeup();
+      }
     }
   }
 
@@ -84,6 +93,26 @@ final class Inbox {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Blocks the loop thread instead of the selector, when no channel is registered, until a post
+   * lowers {@code sleeping}, {@code timeoutNanos} pass (negative: no limit), or the thread is
+   * interrupted. Called after {@link #prepareToSleep()} returned true. May return early.
+   */
+  void park(long timeoutNanos) {
+    parked = Thread.currentThread();
+    try {
+      if (sleeping.get()) {
+        if (timeoutNanos < 0) {
+          LockSupport.park(this);
+        } else {
+          LockSupport.parkNanos(this, timeoutNanos);
+        }
+      }
+    } finally {
+      parked = null;
+    }
   }
 
   void awake() {

@@ -22,12 +22,16 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li><b>Interrupts.</b> Interrupting a blocked caller cancels the operation, waits up to
  *       {@link #CANCEL_GRACE} for the cancellation to settle, sets the interrupt status again and
  *       throws {@link BridgeInterruptedException}; the operation's result, if it completed
- *       anyway, is dropped. A caller that is already interrupted is refused the same way before
+ *       anyway, is dropped (an outcome that arrived before the interrupt was noticed is
+ *       returned as usual, with the interrupt status still set). A caller that is already
+ *       interrupted is refused the same way before
  *       anything is started.
  *   <li><b>Timeouts.</b> A per-call timeout, or else the bridge's {@link #defaultTimeout()},
  *       runs on the loop's clock: when it expires the task is cancelled, and once the
  *       cancellation has settled the caller gets a {@link TimeoutError} whose cause is the
- *       task's {@link CancelledError}. (A task that ignores the cancellation and returns a value
+ *       task's {@link CancelledError}; if it has not settled {@link #CANCEL_GRACE} later, the
+ *       caller gets the {@code TimeoutError} anyway, its cause saying the task may still run.
+ *       (A task that ignores the cancellation and returns a value
  *       returns that value, as asyncio's {@code wait_for} does.)
  *   <li><b>The loop's end.</b> When the bridge is closed, its loop is closed, or the thread of a
  *       loop the bridge owns ends for any reason, every caller in flight fails at once, and
@@ -332,7 +336,8 @@ public final class LoopBridge implements AutoCloseable {
    * Ends the bridge: every call in flight fails at once with {@link LoopClosedException} and its
    * operation is cancelled; later calls fail at once. An owned loop is then stopped, its
    * remaining tasks cancelled (waiting up to {@link #CANCEL_GRACE} for them) and closed; this
-   * method waits for that unless it runs on the loop thread. A bridge over someone else's loop
+   * method waits for that (at most five times {@code CANCEL_GRACE}, in case the loop thread is
+   * stuck in a blocking callback) unless it runs on the loop thread. A bridge over someone else's loop
    * leaves the loop running. Closing twice does nothing more. All bridges sharing this one's
    * lifecycle end with it.
    *

@@ -82,15 +82,34 @@ abstract class Stage<T> extends Future<T> {
   }
 
   /**
+   * On a task, in {@link #mustCancel}: a kept cancellation request that the next stage of the
+   * task to wait on a pending future delivers there (TaskGroup's re-armed external cancellation;
+   * asyncio's {@code _must_cancel} consumed by the next {@code await}). Unlike a request for the
+   * next step it does not replace the task's own outcome. Shares the field so that tasks stay at
+   * 72 bytes; cleared by {@link #clearPendingCancel()} and superseded by a real request.
+   */
+  private static final Object NEXT_WAIT = new Object();
+
+  /** Re-arms a kept cancellation request for this task's next wait; see {@link #NEXT_WAIT}. */
+  final void cancelOnNextWait() {
+    if (mustCancel == null) {
+      mustCancel = NEXT_WAIT;
+    }
+  }
+
+  /**
    * Returns the failure this step should see: a pending cancellation wins over the source's
    * outcome, which is then marked retrieved all the same.
    */
   final Throwable takeInput(Future<?> source) {
     Throwable failure = source == null ? null : source.takeFailure();
-    if (mustCancel != null) {
+    if (mustCancel != null && mustCancel != NEXT_WAIT) {
       String message = mustCancel == NO_MESSAGE ? null : (String) mustCancel;
       mustCancel = null;
-      failure = new CancelledError(message);
+      // Keep a cancellation that already arrived (as asyncio's __step does): one instance, one message.
+      if (!(failure instanceof CancelledError)) {
+        failure = new CancelledError(message);
+      }
     }
     return failure;
   }
@@ -99,6 +118,11 @@ abstract class Stage<T> extends Future<T> {
   final void await(Future<?> source, Registration registration) {
     waitingOn = source;
     source.register(registration);
+    Stage<?> task = owner != null ? owner : this;
+    if (task.mustCancel == NEXT_WAIT && source.isPending()) {
+      task.mustCancel = null;
+      requestCancel(null);
+    }
   }
 
   final void stopWaiting() {
@@ -113,6 +137,12 @@ abstract class Stage<T> extends Future<T> {
       result = step.apply(value, failure);
     } catch (Throwable thrown) {
       fail(thrown, actionSeesFailure && thrown == failure);
+      return;
+    }
+    // A request accepted while the step ran must not be lost (asyncio's __step on return).
+    Throwable cancelled = takeInput(null);
+    if (cancelled != null) {
+      fail(cancelled, false);
       return;
     }
     succeed(result);
@@ -439,6 +469,7 @@ abstract class Stage<T> extends Future<T> {
     private final Future<? extends B> second;
     private final Executor executor;
     private final BiFunction<? super A, ? super B, ? extends T> fn;
+    private boolean stepped;
 
     BothStage(Future<A> first, Future<? extends B> second, Executor executor,
         BiFunction<? super A, ? super B, ? extends T> fn) {
@@ -456,7 +487,8 @@ abstract class Stage<T> extends Future<T> {
 
     @Override
     void onInput(Future<?> source) {
-      if (!isPending()) {
+      // stepped: both inputs can arrive after the step went to an executor; it must run once.
+      if (!isPending() || stepped) {
         source.markRetrieved();
         return;
       }
@@ -464,6 +496,7 @@ abstract class Stage<T> extends Future<T> {
       if (failure == null && (first.isPending() || second.isPending())) {
         return;
       }
+      stepped = true;
       stopWaiting();
       if (failure != null) {
         fail(failure, false);

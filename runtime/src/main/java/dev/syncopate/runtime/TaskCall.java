@@ -60,9 +60,16 @@ class TaskCall<T> extends BridgeCall<T> {
   }
 
   private void expire() {
-    timer = null;
     expired = true;
     task.cancel("the bridge call timed out after " + timeout);
+    // Bounded: a task that does not settle within the grace is left behind, and said so.
+    timer = core.loop.callLater(LoopBridge.CANCEL_GRACE, this::abandon);
+  }
+
+  private void abandon() {
+    timer = null;
+    timedOut(new CancelledError("the operation had not settled " + LoopBridge.CANCEL_GRACE
+        + " after its cancellation and may still be running"));
   }
 
   private void settled() {

@@ -102,6 +102,18 @@ class LoopBridgeTest {
   }
 
   @Test
+  void aTimeoutIsBoundedEvenWhenTheOperationRefusesToEnd() {
+    TimeoutError timeout = assertThrows(TimeoutError.class, () -> bridge.call(() -> {
+      Future<Void> first = loop.createFuture();
+      // Swallows the cancellation and waits for something that never comes.
+      return first.exceptionallyCompose(cancelled -> loop.<Void>createFuture());
+    }, Duration.ofSeconds(2)));
+    assertTrue(timeout.getCause().getMessage().contains("may still be running"),
+        timeout.getCause()::getMessage);
+    assertEquals(1, support.pendingTasks(), "left behind, and cancelled again by close()");
+  }
+
+  @Test
   void theDefaultTimeoutAppliesAndIsPerBridgeView() {
     LoopBridge impatient = bridge.withDefaultTimeout(Duration.ofSeconds(1));
     assertEquals(Duration.ofSeconds(1), impatient.defaultTimeout());
@@ -256,6 +268,18 @@ class LoopBridgeTest {
     LoopBridge next = LoopBridge.shared();
     assertFalse(next.isClosed(), "a closed shared bridge is replaced");
     assertNotNull(next.invoke(() -> 1));
+  }
+
+  @Test
+  void anAsyncCloseableBecomesAnAutoCloseableThroughTheBridge() throws Exception {
+    AtomicInteger closes = new AtomicInteger();
+    AsyncCloseable resource = () -> loop.sleep(Duration.ofSeconds(1))
+        .thenRun(closes::incrementAndGet);
+    AutoCloseable blocking = resource.blocking(bridge);
+    assertEquals(0, closes.get());
+    blocking.close();
+    assertEquals(1, closes.get());
+    assertThrows(NullPointerException.class, () -> resource.blocking(null));
   }
 
   /** A user propagator for a plain ThreadLocal, as one would write for SLF4J's MDC. */
