@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 10, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class EventLoopBenchmark {
+  /** The implementation under test; see {@link LoopUnderTest#NAMES}. Set by JMH. */
   @Param({"syncopate", "netty-nio", "netty-default", "jdk"})
   public String loop;
 
@@ -100,6 +101,7 @@ public class EventLoopBenchmark {
   /** One W4 round: completes when all its timers fired; waited for outside the measurement. */
   @State(Scope.Thread)
   public static class TimerRound {
+    /** Completed on the loop by the round's last timer. */
     CompletableFuture<Void> fired;
 
     /** A fresh round before each invocation. */
