@@ -139,6 +139,61 @@ class ProcessorTest {
   }
 
   @Test
+  void asyncTypesFromClassFilesAreRecognised(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    // A library compiled earlier: @Async has class retention, so javac still sees it there.
+    JavaFileObject library = Compile.source("lib.AsyncBar", """
+        package lib;
+
+        import dev.syncopate.runtime.Async;
+        import java.util.concurrent.CompletionStage;
+
+        @Async
+        public interface AsyncBar {
+          CompletionStage<String> name();
+        }
+        """);
+    Compilation first = Compile.strict(library);
+    assertThat(first).succeededWithoutWarnings();
+    for (JavaFileObject file : first.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        String path = file.toUri().getPath();
+        java.nio.file.Path target = dir.resolve(path.substring(path.indexOf("/lib/") + 1));
+        java.nio.file.Files.createDirectories(target.getParent());
+        try (InputStream in = file.openInputStream()) {
+          java.nio.file.Files.copy(in, target);
+        }
+      }
+    }
+    JavaFileObject user = Compile.source("app.AsyncFoo", """
+        package app;
+
+        import dev.syncopate.runtime.Async;
+        import java.util.concurrent.CompletionStage;
+        import lib.AsyncBar;
+
+        @Async
+        public interface AsyncFoo {
+          CompletionStage<AsyncBar> bar();
+        }
+        """);
+    List<java.io.File> classpath = new java.util.ArrayList<>();
+    classpath.add(dir.toFile());
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classpath.add(new java.io.File(entry));
+    }
+    Compilation second = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new AsyncProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .withClasspath(classpath)
+        .compile(user);
+    assertThat(second).succeededWithoutWarnings();
+    String impl = generated(second, "app.FooImpl");
+    assertTrue(impl.contains("public Bar bar()"), impl);
+    assertTrue(impl.contains("Bar.of(result, this.bridge)"), impl);
+  }
+
+  @Test
   void processorIsRegisteredAndIsolating() throws IOException {
     assertEquals("dev.syncopate.processor.AsyncProcessor,isolating",
         resource("META-INF/gradle/incremental.annotation.processors").strip());
