@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Whole-process compile benchmark of the processor: javac on N generated @Async interfaces of M
+# methods each, without the processor (-proc:none) and with it (the twins are generated AND
+# compiled), repeated R times each, alternating; prints every run, the medians and the ratio.
+# A third mode, "handwritten", compiles the sources plus the same twins as ordinary sources
+# (-proc:none): what twins cost to compile however they were written, so that
+# with - handwritten is the processor's own share.
+#
+# Wall-clock and CPU (user+sys, javac's JIT and GC threads included) are both reported: on a
+# shared machine CPU time is the steadier of the two.
+#
+# Usage (from the repository root): bench/processor/run.sh [types=500] [methods=10] [runs=7]
+set -euo pipefail
+types=${1:-500}
+methods=${2:-10}
+runs=${3:-7}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+mvn -B -ntp -q compile -pl processor -am >/dev/null
+version=$(sed -n 's:.*<javapoet.version>\(.*\)</javapoet.version>.*:\1:p' processor/pom.xml)
+javapoet=${MAVEN_REPO:-$HOME/.m2/repository}/com/palantir/javapoet/javapoet/$version/javapoet-$version.jar
+[ -f "$javapoet" ] || { echo "missing $javapoet: run a Maven build first" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+java bench/processor/GenerateApis.java "$work/src" "$types" "$methods"
+find "$work/src" -name '*.java' > "$work/sources.txt"
+
+compile() { # $1 = without|with|handwritten
+  rm -rf "$work/out" && mkdir -p "$work/out"
+  local args=(--release 17 -d "$work/out" -s "$work/out" -cp runtime/target/classes)
+  local list="$work/sources.txt"
+  if [ "$1" = with ]; then
+    args+=(-processorpath "processor/target/classes:$javapoet")
+  else
+    args+=(-proc:none)
+  fi
+  [ "$1" = handwritten ] && list="$work/handwritten.txt"
+  local TIMEFORMAT='%R %U %S'
+  { time javac "${args[@]}" @"$list" 2>&1 >/dev/null ; } 2>&1 | tail -1 \
+    | awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }'
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+compile with >/dev/null # warms the file cache, and yields the twins for "handwritten"
+mkdir -p "$work/twins" && cp -r "$work/out/." "$work/twins/" && find "$work/twins" -name "*.class" -delete
+generated=$(find "$work/twins" -name '*.java' | wc -l)
+{ cat "$work/sources.txt"; find "$work/twins" -name '*.java'; } > "$work/handwritten.txt"
+: > "$work/without.txt"
+: > "$work/with.txt"
+: > "$work/handwritten.txt.times"
+for i in $(seq "$runs"); do
+  compile without >> "$work/without.txt"
+  compile with >> "$work/with.txt"
+  compile handwritten >> "$work/handwritten.txt.times"
+done
+echo "types=$types methods=$methods runs=$runs generated_twin_files=$generated"
+for column in 1 2; do
+  name=$([ $column = 1 ] && echo "wall" || echo "cpu ")
+  without=$(cut -d' ' -f$column "$work/without.txt" | median)
+  with=$(cut -d' ' -f$column "$work/with.txt" | median)
+  echo "$name ms without processor: $(cut -d' ' -f$column "$work/without.txt" | tr '\n' ' ')(median $without)"
+  echo "$name ms with processor:    $(cut -d' ' -f$column "$work/with.txt" | tr '\n' ' ')(median $with)"
+  echo "$name ms twins handwritten:  $(cut -d' ' -f$column "$work/handwritten.txt.times" | tr '\n' ' ')(median $(cut -d' ' -f$column "$work/handwritten.txt.times" | median))"
+  awk -v a="$with" -v b="$without" -v n="$name" 'BEGIN { printf "%s ratio with/without: %.2fx\n", n, a / b }'
+done

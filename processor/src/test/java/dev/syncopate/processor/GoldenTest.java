@@ -1,0 +1,225 @@
+package dev.syncopate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.util.concurrent.TimeUnit;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The generated text for representative shapes, compared with goldens (see {@link Goldens}). Every
+ * compilation runs with {@code -Xlint:all,-processing -Werror} and must be warning-free.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class GoldenTest {
+  static final JavaFileObject STORE = Compile.source("test.AsyncStore", """
+      package test;
+
+      import dev.syncopate.runtime.Async;
+      import java.io.IOException;
+      import java.util.List;
+      import java.util.Map;
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.CompletionStage;
+
+      /**
+       * A key-value store.
+       *
+       * @param <K> the key type
+       * @param <V> the value type
+       */
+      @Async(timeout = "PT30S")
+      public interface AsyncStore<K extends Comparable<K>, V> extends AsyncReadable<K, V> {
+        /**
+         * Stores a value.
+         *
+         * @param key the key
+         * @param value the value
+         * @return a stage that completes once stored
+         * @throws IOException if the store is read-only
+         */
+        CompletionStage<Void> put(K key, V value) throws IOException;
+
+        /** Removes keys; returns how many were removed. */
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Integer> remove(K... keys);
+
+        /** Removes one key. */
+        @Async.Timeout("PT0.5S")
+        CompletionStage<Integer> remove(K key);
+
+        /** Copies entries of any map whose values fit. */
+        CompletionStage<Void> putAll(Map<? extends K, ? extends V> entries);
+
+        /** Applies a transformation to a value. */
+        <R extends Number> CompletionStage<List<R>> map(K key, java.util.function.Function<? super V, R> fn)
+            throws IOException, InterruptedException;
+
+        /** Reads a value, then a default. */
+        default CompletionStage<V> getOr(K key, V fallback) {
+          return get(key).thenApply(v -> v == null ? fallback : v);
+        }
+
+        /** How many entries are cached; plain, yet still run on the loop thread. */
+        int cachedSize();
+
+        /** A plain method without a result. */
+        void evict(K key);
+
+        /** Not mirrored: static methods belong to the async type. */
+        static String describe() {
+          return "store";
+        }
+      }
+      """);
+
+  static final JavaFileObject READABLE = Compile.source("test.AsyncReadable", """
+      package test;
+
+      import java.util.concurrent.CompletionStage;
+
+      /** Inherited by the store: a super-interface that is not itself @Async. */
+      public interface AsyncReadable<K, V> {
+        /**
+         * Reads a value.
+         *
+         * @param key the key
+         * @return the value, or null
+         */
+        CompletionStage<? extends V> get(K key);
+
+        /** Not mirrored: equals belongs to Object. */
+        @Override
+        boolean equals(Object other);
+      }
+      """);
+
+  @Test
+  void interfaceWithGenericsExceptionsVarargsOverloadsAndDefaults(TestInfo test) {
+    Compilation compilation = Compile.strict(STORE, READABLE);
+    assertThat(compilation).succeededWithoutWarnings();
+    Goldens.assertMatches(getClass(), name(test), compilation);
+  }
+
+  @Test
+  void abstractAndConcreteClasses(TestInfo test) {
+    Compilation compilation = Compile.strict(
+        Compile.source("test.ClockAsync", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.time.Duration;
+            import java.util.concurrent.CompletionStage;
+
+            /** A clock whose sleeps run on the loop. */
+            @Async
+            public abstract class ClockAsync {
+              /** Sleeps, then tells the time. */
+              public abstract CompletionStage<Long> sleep(Duration duration);
+
+              /** Package-private methods are mirrored too: the twin shares the package. */
+              CompletionStage<String> zone() {
+                return null;
+              }
+
+              /** @deprecated use {@link #sleep} */
+              @Deprecated
+              public CompletionStage<Void> pause() {
+                return null;
+              }
+
+              private CompletionStage<Void> hidden() {
+                return null;
+              }
+            }
+            """),
+        Compile.source("test.Counter", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.io.IOException;
+            import java.util.concurrent.CompletionStage;
+
+            /** A counter created on the loop thread by its twin's constructors. */
+            @Async(blockingName = "SyncCounter")
+            public class Counter<T> {
+              /** Starts at zero. */
+              public Counter() {}
+
+              /**
+               * Starts somewhere.
+               *
+               * @param start the first value
+               * @throws IOException never, but declared
+               */
+              public Counter(int start) throws IOException {}
+
+              private Counter(String secret) {}
+
+              /** Adds one. */
+              public CompletionStage<Integer> increment(T reason) {
+                return null;
+              }
+            }
+            """));
+    assertThat(compilation).succeededWithoutWarnings();
+    Goldens.assertMatches(getClass(), name(test), compilation);
+  }
+
+  static final JavaFileObject CLIENT = Compile.source("test.AsyncClient", """
+      package test;
+
+      import dev.syncopate.runtime.Async;
+      import dev.syncopate.runtime.AsyncCloseable;
+      import dev.syncopate.runtime.AsyncSequence;
+      import java.util.concurrent.CompletionStage;
+
+      /** A client whose sessions are async too: the twin's sessions are twins. */
+      @Async
+      public interface AsyncClient extends AsyncCloseable {
+        /** Opens a session. */
+        CompletionStage<AsyncSession<String>> open(String name);
+
+        /** The session opened last, or null; plain. */
+        AsyncSession<String> last();
+
+        /** Moves a session to this client; the twin takes the session's twin. */
+        CompletionStage<Void> adopt(AsyncSession<String> session);
+
+        /** Streams the session names. */
+        AsyncSequence<String> names();
+
+        /** Streams numbers of any subtype. */
+        AsyncSequence<? extends Number> numbers();
+
+        /** Closes the client and its sessions. */
+        @Override
+        @Async.Timeout("PT10S")
+        CompletionStage<Void> closeAsync();
+
+        /** A session, nested in the client. */
+        @Async
+        interface AsyncSession<T> {
+          /** Sends a message. */
+          CompletionStage<T> send(T message);
+
+          /** The client behind it, as a twin. */
+          CompletionStage<? extends AsyncClient> client();
+        }
+      }
+      """);
+
+  @Test
+  void nestedTwinsSequencesAndClose(TestInfo test) {
+    Compilation compilation = Compile.strict(CLIENT);
+    assertThat(compilation).succeededWithoutWarnings();
+    Goldens.assertMatches(getClass(), name(test), compilation);
+  }
+
+  private static String name(TestInfo test) {
+    return test.getTestMethod().orElseThrow().getName();
+  }
+}

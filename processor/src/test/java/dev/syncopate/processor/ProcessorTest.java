@@ -1,0 +1,220 @@
+package dev.syncopate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Properties of the processor beyond single shapes: determinism, rounds, Javadoc, packaging. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class ProcessorTest {
+  private static List<String> generatedTexts(Compilation compilation) {
+    return compilation.generatedSourceFiles().stream()
+        .map(Goldens::content)
+        .collect(Collectors.toList());
+  }
+
+  private static String generated(Compilation compilation, String qualifiedName) {
+    return compilation.generatedSourceFile(qualifiedName)
+        .map(Goldens::content)
+        .orElseThrow(() -> new AssertionError("not generated: " + qualifiedName));
+  }
+
+  @Test
+  void sameInputGivesByteIdenticalOutput() {
+    Compilation first = Compile.strict(GoldenTest.STORE, GoldenTest.READABLE, GoldenTest.CLIENT);
+    Compilation second = Compile.strict(GoldenTest.CLIENT, GoldenTest.READABLE, GoldenTest.STORE);
+    assertThat(first).succeededWithoutWarnings();
+    assertThat(second).succeededWithoutWarnings();
+    assertEquals(6, generatedTexts(first).size());
+    assertEquals(generatedTexts(first).stream().sorted().collect(Collectors.toList()),
+        generatedTexts(second).stream().sorted().collect(Collectors.toList()));
+  }
+
+  @Test
+  void javadocIsCopiedAndAmendedWithTheBlockingContract() {
+    Compilation compilation = Compile.strict(GoldenTest.STORE, GoldenTest.READABLE);
+    String twin = generated(compilation, "test.Store");
+    assertTrue(twin.contains("   * Stores a value.\n"), twin);
+    assertTrue(twin.contains("@param key the key"), twin);
+    assertTrue(twin.contains("@throws IOException if the store is read-only"), twin);
+    assertTrue(twin.contains("Times out after {@code PT30S}"), twin);
+    assertTrue(twin.contains("Times out after {@code PT0.5S}"), twin);
+    assertTrue(twin.contains("@throws BlockingOnLoopThreadException if called on a loop thread"), twin);
+    assertTrue(twin.contains("@throws BridgeInterruptedException if the calling thread is interrupted"),
+        twin);
+    assertTrue(twin.contains("@throws TimeoutError if the timeout expires"), twin);
+    assertTrue(twin.contains("@see AsyncStore#put(java.lang.Comparable, java.lang.Object)"), twin);
+    // A void twin has no result: the original's "@return a stage ..." is dropped.
+    assertTrue(!twin.contains("@return a stage that completes once stored"), twin);
+    assertTrue(twin.contains("@Generated(\"dev.syncopate.processor.AsyncProcessor\")"), twin);
+  }
+
+  @Test
+  void nullnessAndDeprecationAreCarried() {
+    JavaFileObject nullable = Compile.source("test.Nullable", """
+        package test;
+
+        import java.lang.annotation.ElementType;
+        import java.lang.annotation.Target;
+
+        @Target(ElementType.TYPE_USE)
+        public @interface Nullable {}
+        """);
+    JavaFileObject nonNull = Compile.source("test.NonNull", """
+        package test;
+
+        import java.lang.annotation.ElementType;
+        import java.lang.annotation.Target;
+
+        @Target({ElementType.METHOD, ElementType.PARAMETER})
+        public @interface NonNull {}
+        """);
+    JavaFileObject api = Compile.source("test.AsyncNames", """
+        package test;
+
+        import dev.syncopate.runtime.Async;
+        import java.util.concurrent.CompletionStage;
+
+        @Async
+        public interface AsyncNames {
+          CompletionStage<@Nullable String> find(@NonNull String key, @Nullable String hint);
+
+          @NonNull
+          CompletionStage<String> first();
+
+          /** @deprecated use first */
+          @Deprecated
+          CompletionStage<String> head();
+        }
+        """);
+    Compilation compilation = Compile.strict(nullable, nonNull, api);
+    assertThat(compilation).succeededWithoutWarnings();
+    String twin = generated(compilation, "test.Names");
+    assertTrue(twin.contains("@Nullable String find(@NonNull String key, @Nullable String hint)"),
+        twin);
+    assertTrue(twin.contains("@NonNull\n  String first()"), twin);
+    assertTrue(twin.contains("@Deprecated\n  String head()"), twin);
+    assertTrue(generated(compilation, "test.NamesImpl").contains("@Deprecated\n  @Override\n  public String head()"));
+  }
+
+  @Test
+  void typesGeneratedInALaterRoundAreWaitedFor() {
+    // AsyncHolder mentions Bar, the twin of AsyncBar, which exists only after the first round.
+    JavaFileObject bar = Compile.source("test.AsyncBar", """
+        package test;
+
+        import dev.syncopate.runtime.Async;
+        import java.util.concurrent.CompletionStage;
+
+        @Async
+        public interface AsyncBar {
+          CompletionStage<String> name();
+        }
+        """);
+    JavaFileObject holder = Compile.source("test.AsyncHolder", """
+        package test;
+
+        import dev.syncopate.runtime.Async;
+        import java.util.concurrent.CompletionStage;
+
+        @Async
+        public interface AsyncHolder {
+          CompletionStage<String> describe(Bar bar);
+        }
+        """);
+    Compilation compilation = Compile.strict(holder, bar);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(generated(compilation, "test.Holder").contains("String describe(Bar bar)"));
+  }
+
+  @Test
+  void asyncTypesFromClassFilesAreRecognised(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    // A library compiled earlier: @Async has class retention, so javac still sees it there.
+    JavaFileObject library = Compile.source("lib.AsyncBar", """
+        package lib;
+
+        import dev.syncopate.runtime.Async;
+        import java.util.concurrent.CompletionStage;
+
+        @Async
+        public interface AsyncBar {
+          CompletionStage<String> name();
+        }
+        """);
+    Compilation first = Compile.strict(library);
+    assertThat(first).succeededWithoutWarnings();
+    for (JavaFileObject file : first.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        String path = file.toUri().getPath();
+        java.nio.file.Path target = dir.resolve(path.substring(path.indexOf("/lib/") + 1));
+        java.nio.file.Files.createDirectories(target.getParent());
+        try (InputStream in = file.openInputStream()) {
+          java.nio.file.Files.copy(in, target);
+        }
+      }
+    }
+    JavaFileObject user = Compile.source("app.AsyncFoo", """
+        package app;
+
+        import dev.syncopate.runtime.Async;
+        import java.util.concurrent.CompletionStage;
+        import lib.AsyncBar;
+
+        @Async
+        public interface AsyncFoo {
+          CompletionStage<AsyncBar> bar();
+        }
+        """);
+    List<java.io.File> classpath = new java.util.ArrayList<>();
+    classpath.add(dir.toFile());
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classpath.add(new java.io.File(entry));
+    }
+    Compilation second = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new AsyncProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .withClasspath(classpath)
+        .compile(user);
+    assertThat(second).succeededWithoutWarnings();
+    String impl = generated(second, "app.FooImpl");
+    assertTrue(impl.contains("public Bar bar()"), impl);
+    assertTrue(impl.contains("Bar.of(result, this.bridge)"), impl);
+  }
+
+  @Test
+  void processorIsRegisteredAndIsolating() throws IOException {
+    assertEquals("dev.syncopate.processor.AsyncProcessor,isolating",
+        resource("META-INF/gradle/incremental.annotation.processors").strip());
+    assertEquals("dev.syncopate.processor.AsyncProcessor",
+        resource("META-INF/services/javax.annotation.processing.Processor").strip());
+  }
+
+  @Test
+  void theGuideDocumentsEveryCode() throws IOException {
+    String guide = java.nio.file.Files.readString(
+        java.nio.file.Path.of(System.getProperty("docs.dir", "../docs"), "processor.md"));
+    for (Message message : Message.values()) {
+      assertTrue(guide.contains("| `[" + message.code() + "]` |"),
+          "docs/processor.md lacks [" + message.code() + "]");
+    }
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = AsyncProcessor.class.getClassLoader().getResourceAsStream(name)) {
+      assertTrue(in != null, "missing resource " + name);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

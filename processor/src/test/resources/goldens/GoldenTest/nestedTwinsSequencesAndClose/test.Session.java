@@ -1,0 +1,76 @@
+package test;
+
+import dev.syncopate.runtime.BlockingOnLoopThreadException;
+import dev.syncopate.runtime.BridgeInterruptedException;
+import dev.syncopate.runtime.LoopBridge;
+import dev.syncopate.runtime.LoopClosedException;
+import dev.syncopate.runtime.TimeoutError;
+import javax.annotation.processing.Generated;
+
+/**
+ * A session, nested in the client.
+ *
+ * <p>Blocking twin of {@link AsyncClient.AsyncSession}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known; failures arrive as the original exception.
+ *
+ * <p>Threading: thread-safe, and blocking: never call it on a loop thread ({@link BlockingOnLoopThreadException}). Interrupting a waiting caller cancels the async operation ({@link BridgeInterruptedException}).
+ *
+ * @see AsyncClient.AsyncSession
+ */
+@Generated("dev.syncopate.processor.AsyncProcessor")
+public interface Session<T> {
+  /**
+   * The async object this twin delegates to, for callers on its loop.
+   *
+   * @return the delegate; confined to the bridge's loop
+   */
+  AsyncClient.AsyncSession<T> async();
+
+  /**
+   * The twin of {@code delegate} on the shared bridge ({@link LoopBridge#shared()}): use it when {@code delegate} lives on the shared bridge's loop.
+   *
+   * @param delegate the async object
+   * @return its twin
+   * @throws NullPointerException if {@code delegate} is null
+   */
+  static <T> Session<T> of(AsyncClient.AsyncSession<T> delegate) {
+    return of(delegate, LoopBridge.shared());
+  }
+
+  /**
+   * The twin of {@code delegate}, whose methods run on {@code bridge}'s loop.
+   *
+   * @param delegate the async object, confined to {@code bridge}'s loop
+   * @param bridge the bridge to its loop
+   * @return its twin
+   * @throws NullPointerException if an argument is null
+   */
+  static <T> Session<T> of(AsyncClient.AsyncSession<T> delegate, LoopBridge bridge) {
+    return new SessionImpl<T>(delegate, bridge);
+  }
+
+  /**
+   * Sends a message.
+   *
+   * <p>Blocking: runs {@link AsyncClient.AsyncSession#send(java.lang.Object)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
+   *
+   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
+   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
+   * @throws TimeoutError if the timeout expires; the operation is cancelled first
+   * @see AsyncClient.AsyncSession#send(java.lang.Object)
+   */
+  T send(T message);
+
+  /**
+   * The client behind it, as a twin.
+   *
+   * <p>Blocking: runs {@link AsyncClient.AsyncSession#client()} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result as its blocking twin or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
+   *
+   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
+   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
+   * @throws LoopClosedException if the bridge has ended or ends while waiting
+   * @throws TimeoutError if the timeout expires; the operation is cancelled first
+   * @see AsyncClient.AsyncSession#client()
+   */
+  Client client();
+}

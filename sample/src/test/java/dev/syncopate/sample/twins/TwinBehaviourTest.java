@@ -1,0 +1,206 @@
+package dev.syncopate.sample.twins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syncopate.runtime.BlockingOnLoopThreadException;
+import dev.syncopate.runtime.BridgeInterruptedException;
+import dev.syncopate.runtime.CloseableIterator;
+import dev.syncopate.runtime.EventLoop;
+import dev.syncopate.runtime.LoopBridge;
+import dev.syncopate.runtime.TimeoutError;
+import dev.syncopate.runtime.VirtualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Calls the twins the processor generated for {@link AsyncAccount}, {@link AsyncStatement} and
+ * {@link CounterAsync} from plain threads, over a real loop thread ({@link LoopBridge#start}).
+ */
+@Timeout(value = 1, unit = TimeUnit.MINUTES)
+class TwinBehaviourTest {
+  private LoopBridge bridge;
+
+  @BeforeEach
+  void start() {
+    bridge = LoopBridge.start("twins");
+  }
+
+  @AfterEach
+  void stop() {
+    bridge.close();
+  }
+
+  private Account account(LoopBridge on, long balance) {
+    return Account.of(new LoopAccount(balance), on);
+  }
+
+  @Test
+  void returnsResultsAndRunsVoidMethods() throws Exception {
+    Account account = account(bridge, 100);
+    account.withdraw(30);
+    assertEquals(70L, account.balance());
+  }
+
+  @Test
+  void checkedExceptionArrivesUnwrappedAndDeclared() {
+    Account account = account(bridge, 10);
+    try {
+      account.withdraw(500);
+      throw new AssertionError("withdraw should fail");
+    } catch (InsufficientFundsException e) {
+      // The twin declares the checked exception, so this catch compiles; the type is the original.
+      assertEquals("balance 10 < 500", e.getMessage());
+    }
+  }
+
+  @Test
+  void uncheckedExceptionKeepsItsType() {
+    Account account = account(bridge, 10);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> account.freeze("audit"));
+    assertEquals("frozen: audit", e.getMessage());
+  }
+
+  @Test
+  void interruptingTheCallerCancelsTheAsyncOperation() throws Exception {
+    LoopAccount async = new LoopAccount(0);
+    Account account = Account.of(async, bridge);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean interruptKept = new AtomicBoolean();
+    Thread caller = new Thread(() -> {
+      try {
+        account.hang();
+      } catch (Throwable t) {
+        failure.set(t);
+        interruptKept.set(Thread.currentThread().isInterrupted());
+      }
+    }, "twin-caller");
+    caller.start();
+    assertTrue(async.hangStarted().await(10, TimeUnit.SECONDS), "hang() never started");
+    caller.interrupt();
+    caller.join(TimeUnit.SECONDS.toMillis(10));
+    assertInstanceOf(BridgeInterruptedException.class, failure.get());
+    assertTrue(interruptKept.get(), "interrupt status lost");
+    assertTrue(async.cancellations().await(10, TimeUnit.SECONDS), "the async operation was not cancelled");
+  }
+
+  @Test
+  void typeTimeoutAndMethodTimeoutApply() throws Exception {
+    // A virtual clock jumps to the next timer when the loop is idle: 30 s pass in microseconds.
+    try (LoopBridge virtual = LoopBridge.start(
+        EventLoop.builder().name("virtual").clock(new VirtualClock()).build())) {
+      Account account = account(virtual, 0);
+      assertEquals("slow done", account.slow(Duration.ofSeconds(10)));
+      assertThrows(TimeoutError.class, () -> account.slow(Duration.ofSeconds(45)));
+      assertEquals("allowed done", account.slowButAllowed(Duration.ofSeconds(45)));
+      assertThrows(TimeoutError.class, () -> account.slowButAllowed(Duration.ofMinutes(2)));
+    }
+  }
+
+  @Test
+  void timeoutCancelsTheAsyncOperation() throws Exception {
+    try (LoopBridge virtual = LoopBridge.start(
+        EventLoop.builder().name("virtual").clock(new VirtualClock()).build())) {
+      LoopAccount async = new LoopAccount(0);
+      Account account = Account.of(async, virtual);
+      assertThrows(TimeoutError.class, account::hang);
+      assertTrue(async.cancellations().await(10, TimeUnit.SECONDS), "timed-out operation not cancelled");
+    }
+  }
+
+  @Test
+  void callingATwinOnTheLoopThreadFailsFast() throws Exception {
+    Account account = account(bridge, 0);
+    CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+    bridge.loop().callSoonThreadSafe(() -> {
+      try {
+        account.balance();
+        outcome.complete(null);
+      } catch (Throwable t) {
+        outcome.complete(t);
+      }
+    });
+    assertInstanceOf(BlockingOnLoopThreadException.class, outcome.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void plainMethodsRunOnTheLoopThread() {
+    Account account = account(bridge, 0);
+    String loopThread = bridge.invoke(() -> Thread.currentThread().getName());
+    assertEquals(loopThread, account.threadName());
+    assertNotEquals(Thread.currentThread().getName(), account.threadName());
+  }
+
+  @Test
+  void sequencesBecomeCloseableIterators() {
+    Account account = account(bridge, 0);
+    List<Integer> seen = new ArrayList<>();
+    try (CloseableIterator<Integer> numbers = account.count(5)) {
+      numbers.forEachRemaining(seen::add);
+    }
+    assertEquals(List.of(1, 2, 3, 4, 5), seen);
+    try (CloseableIterator<Integer> numbers = account.count(3)) {
+      assertEquals(List.of(1, 2, 3), numbers.stream().collect(Collectors.toList()));
+    }
+  }
+
+  @Test
+  void closingAnIteratorEarlyClosesTheProducer() throws Exception {
+    LoopAccount async = new LoopAccount(0);
+    Account account = Account.of(async, bridge);
+    try (CloseableIterator<Integer> numbers = account.forever()) {
+      assertEquals(0, numbers.next());
+      assertEquals(1, numbers.next());
+      assertEquals(2, numbers.next());
+    }
+    assertTrue(async.closings().await(10, TimeUnit.SECONDS), "the producer was not closed");
+  }
+
+  @Test
+  void returnedAsyncObjectsArriveAsTwins() throws Exception {
+    Account account = account(bridge, 100);
+    AsyncStatement inner;
+    try (Statement statement = account.statement()) {
+      assertEquals(List.of("balance 100"), statement.lines());
+      inner = statement.async();
+      assertTrue(!statement.closed());
+    }
+    // close() was the blocking twin of closeAsync(); read the flag on the loop thread.
+    assertTrue(bridge.invoke(inner::closed));
+  }
+
+  @Test
+  void twinParametersAreUnwrappedToTheirAsyncObjects() throws Exception {
+    Account from = account(bridge, 100);
+    LoopAccount target = new LoopAccount(0);
+    Account to = new AccountImpl(target, bridge);
+    assertSame(target, to.async());
+    from.transfer(to, 40);
+    assertEquals(60L, from.balance());
+    assertEquals(40L, to.balance());
+  }
+
+  @Test
+  void classTwinCreatesItsDelegateOnTheSharedLoopThread() {
+    Counter counter = new Counter(5);
+    assertEquals(6, counter.increment());
+    assertEquals(7, counter.increment());
+    String sharedLoopThread = LoopBridge.shared().invoke(() -> Thread.currentThread().getName());
+    assertEquals(sharedLoopThread, counter.createdOn());
+    assertNotEquals(Thread.currentThread().getName(), counter.createdOn());
+  }
+}
