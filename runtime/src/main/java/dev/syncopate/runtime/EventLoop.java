@@ -295,13 +295,35 @@ public final class EventLoop implements AutoCloseable {
     Objects.requireNonNull(body, "body");
     checkThread(this, "createTask", "loop.submit(...) from the bridge, or callSoonThreadSafe");
     checkOpen("createTask");
+    Task<T> task = newTask(name, body);
+    ready.addLast(new Task.Start(task));
+    return task;
+  }
+
+  /**
+   * Creates a task and runs its first step now, inside the running callback (asyncio 3.12's eager
+   * task start). For runtime callbacks whose only job is to start the task, such as a bridge
+   * call posted from another thread: starting it in a later iteration would only add a hop.
+   */
+  <T> Task<T> startTaskNow(AsyncCallable<T> body) {
+    Task<T> task = newTask(null, body);
+    Task<?> running = ownerState.task;
+    task.enterOwner();
+    try {
+      task.start();
+    } finally {
+      ownerState.task = running;
+    }
+    return task;
+  }
+
+  private <T> Task<T> newTask(String name, AsyncCallable<T> body) {
     Task<T> task = new Task<>(this, ++taskNumbers, name, body, ownerState.context);
     task.nextPending = pendingTasks;
     if (pendingTasks != null) {
       pendingTasks.previousPending = task;
     }
     pendingTasks = task;
-    ready.addLast(new Task.Start(task));
     return task;
   }
 

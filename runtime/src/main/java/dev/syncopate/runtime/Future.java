@@ -683,7 +683,7 @@ public class Future<T> implements CompletionStage<T> {
       Registration following = reversed.next;
       reversed.next = null;
       reversed.source = this;
-      loop.enqueue(reversed);
+      dispatch(reversed);
       reversed = following;
     }
   }
@@ -698,6 +698,14 @@ public class Future<T> implements CompletionStage<T> {
       waiters = registration;
     } else {
       registration.source = this;
+      dispatch(registration);
+    }
+  }
+
+  private void dispatch(Registration registration) {
+    if (registration.runsInline()) {
+      registration.invoke();
+    } else {
       loop.enqueue(registration);
     }
   }

@@ -20,6 +20,16 @@ abstract class Registration extends Handle {
     onDone(source);
   }
 
+  /**
+   * Whether this registration reacts inside the call that completes its future instead of through
+   * the ready queue. Only for runtime listeners that run no user code and schedule nothing on
+   * this loop, such as waking a thread blocked in the bridge: user code always goes through the
+   * ready queue.
+   */
+  boolean runsInline() {
+    return false;
+  }
+
   /** Reacts to {@code source} having completed; runs on the loop in {@link #context}. */
   abstract void onDone(Future<?> source);
 }

@@ -33,11 +33,17 @@ class TaskCall<T> extends BridgeCall<T> {
       fail(new CancelledError(cancelledBeforeStart));
       return;
     }
-    task = loop.createTask(propagated == null ? operation : this::callWithPropagatedState);
     if (timeout != null) {
       timer = loop.callLater(timeout, this::expire);
     }
+    // This callback exists only to start the task: start it here rather than an iteration later.
+    task = loop.startTaskNow(propagated == null ? operation : this::callWithPropagatedState);
     task.register(new Registration(Context.EMPTY) {
+      @Override
+      boolean runsInline() {
+        return true; // wakes the calling thread; runs no user code
+      }
+
       @Override
       void onDone(Future<?> source) {
         settled();
