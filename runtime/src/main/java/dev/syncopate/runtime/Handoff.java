@@ -75,20 +75,8 @@ abstract class Handoff {
     if (state == FINISHED) {
       return DONE;
     }
-    int spins = CALLERS.begin();
-    if (spins > 0) {
-      boolean won = false;
-      for (int i = 0; i < spins; i++) {
-        if (state == FINISHED) {
-          won = true;
-          break;
-        }
-        Thread.onSpinWait();
-      }
-      CALLERS.end(won);
-      if (won) {
-        return DONE;
-      }
+    if (CALLERS.spinUntil(this::isFinished)) {
+      return DONE;
     }
     return park(timeoutNanos, interruptible);
   }

@@ -67,19 +67,11 @@ final class Inbox {
    * selector wake-up on both sides. Returns whether something was posted.
    */
   boolean spinForPost() {
-    int spins = IDLE_SPIN.begin();
-    if (spins == 0) {
-      return !queue.isEmpty();
-    }
-    for (int i = 0; i < spins; i++) {
-      if (!queue.isEmpty()) {
-        IDLE_SPIN.end(true);
-        return true;
-      }
-      Thread.onSpinWait();
-    }
-    IDLE_SPIN.end(false);
-    return false;
+    return IDLE_SPIN.spinUntil(this::hasPosts);
+  }
+
+  private boolean hasPosts() {
+    return !queue.isEmpty();
   }
 
   /**

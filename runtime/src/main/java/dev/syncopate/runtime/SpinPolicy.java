@@ -1,61 +1,78 @@
 package dev.syncopate.runtime;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
- * How long a thread waiting for a hand-off spins before it parks: adaptive, so that it spins long
- * only while spinning wins.
+ * How long a thread waiting for a hand-off spins before it parks: adaptive, so that it spins only
+ * about as long as spinning has recently needed to win.
  *
- * <p>A park/unpark round trip costs several microseconds (about 17 here); a spin that sees the
- * answer arrive costs a fraction of one. But a spin only wins when the other side runs on another
- * core at the same time. So: never spin on one CPU; let at most {@code CPUs - 1} threads spin at
- * once; and adapt the budget: it grows after a spin saw the answer and halves after one gave up,
- * down to a floor of {@value #MIN_SPINS} spins (about a microsecond), never to zero. The floor is
- * what lets both sides of a hand-off recover together: once either side parks, the other side's
- * spins fail too, and a budget that could reach zero would stay there for good (the caller and
- * the loop each wait for the other to spin first). On a busy machine the floor costs a
- * microsecond of spinning per wait; on one CPU, nothing.
+ * <p>A park/unpark round trip costs microseconds (about 17 on the machine of {@code
+ * docs/performance.md}); a spin that sees the answer arrive costs a fraction of one. But a spin
+ * wins only while the other side runs on another core at the same moment. So:
  *
- * <p><b>Threading:</b> thread-safe; the budget is shared racily (lost updates only blur the
- * adaptation).
+ * <ul>
+ *   <li>never spin on one CPU ({@code availableProcessors()}, which honours {@code taskset});
+ *   <li>at most {@code CPUs - 1} threads spin at once, per policy;
+ *   <li>a win raises the budget to four times the spins it needed, if that is more; each loss
+ *       takes an eighth off, down to the floor of {@value #MIN_SPINS} spins, never to zero (one
+ *       slow answer must not undo a working hand-off; only a run of losses does);
+ *   <li>every {@value #PROBE_EVERY}th wait spins the full {@value #MAX_SPINS} spins once.
+ * </ul>
+ *
+ * <p>The probe is what keeps a hand-off from settling into "both sides park": once one side
+ * parks, the other side's short spins all lose (the parked side needs a wake-up longer than they
+ * last), so both budgets would sit at the floor for good. A probe outlasts the wake-up, wins, and
+ * sizes its side's budget to match; answers then come while that side still spins, so the other
+ * side's short spins win again. On a busy machine the cost is a floor spin (under a microsecond)
+ * per wait and one lost probe per {@value #PROBE_EVERY} waits; on one CPU, nothing.
+ *
+ * <p><b>Threading:</b> thread-safe; the budget and the probe counter are shared racily (a lost
+ * update only blurs the adaptation).
  */
 final class SpinPolicy {
   private static final int CPUS = Runtime.getRuntime().availableProcessors();
-  private static final int MAX_SPINS = 1 << 11;
-  private static final int MIN_SPINS = 32;
+  static final int MAX_SPINS = 1 << 11;
+  static final int MIN_SPINS = 32;
+  static final int PROBE_EVERY = 16;
 
   private final AtomicInteger spinners = new AtomicInteger();
   private volatile int budget;
+  private int waits;
 
   SpinPolicy(int initialBudget) {
-    this.budget = CPUS > 1 ? Math.max(MIN_SPINS, initialBudget) : 0;
+    this.budget = Math.max(MIN_SPINS, Math.min(MAX_SPINS, initialBudget));
   }
 
-  /** Returns how many spins to try now, 0 for none; a non-zero result must be followed by end. */
-  int begin() {
+  /**
+   * Spins until {@code done} is true or the budget runs out; returns {@code done}'s last answer.
+   * On one CPU, or when enough threads spin already, it only checks once.
+   */
+  boolean spinUntil(BooleanSupplier done) {
     if (CPUS <= 1) {
-      return 0;
+      return done.getAsBoolean();
     }
-    int spins = budget;
     if (spinners.incrementAndGet() >= CPUS) {
       spinners.decrementAndGet();
-      return 0;
+      return done.getAsBoolean();
     }
-    return spins;
+    try {
+      int spins = ++waits % PROBE_EVERY == 0 ? MAX_SPINS : budget;
+      for (int used = 0; used < spins; used++) {
+        if (done.getAsBoolean()) {
+          budget = Math.min(MAX_SPINS, Math.max(budget, MIN_SPINS + 4 * used));
+          return true;
+        }
+        Thread.onSpinWait();
+      }
+      budget = Math.max(MIN_SPINS, budget - (budget >> 3));
+      return done.getAsBoolean();
+    } finally {
+      spinners.decrementAndGet();
+    }
   }
 
-  /** Reports whether the spin saw the hand-off complete. */
-  void end(boolean won) {
-    spinners.decrementAndGet();
-    int current = budget;
-    if (won) {
-      budget = Math.min(MAX_SPINS, Math.max(MIN_SPINS, current + (current >> 1)));
-    } else {
-      budget = Math.max(MIN_SPINS, current >> 1);
-    }
-  }
-
-  /** The current budget, for tests and benchmarks. */
+  /** The current budget, for tests. */
   int budget() {
     return budget;
   }
