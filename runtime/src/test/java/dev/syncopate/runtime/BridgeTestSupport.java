@@ -1,5 +1,7 @@
 package dev.syncopate.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,8 +22,10 @@ final class BridgeTestSupport implements AutoCloseable {
     return bridge.invoke(() -> loop.allTasks().size());
   }
 
+  /** Closes the bridge (and its loop), then fails if the loop reported anything meanwhile. */
   @Override
   public void close() {
     bridge.close();
+    assertTrue(errors.isEmpty(), errors::toString);
   }
 }
