@@ -48,12 +48,18 @@ class ProcessorTest {
     assertTrue(twin.contains("   * Stores a value.\n"), twin);
     assertTrue(twin.contains("@param key the key"), twin);
     assertTrue(twin.contains("@throws IOException if the store is read-only"), twin);
-    assertTrue(twin.contains("Times out after {@code PT30S}"), twin);
-    assertTrue(twin.contains("Times out after {@code PT0.5S}"), twin);
-    assertTrue(twin.contains("@throws BlockingOnLoopThreadException if called on a loop thread"), twin);
-    assertTrue(twin.contains("@throws BridgeInterruptedException if the calling thread is interrupted"),
-        twin);
-    assertTrue(twin.contains("@throws TimeoutError if the timeout expires"), twin);
+    assertTrue(twin.contains("times out after {@code PT30S}. Never call it on a loop thread; an"
+        + " interrupt cancels the operation."), twin);
+    assertTrue(twin.contains("times out after {@code PT0.5S}."), twin);
+    // The bridge's own failures are listed once, on the type, for every method.
+    assertTrue(twin.contains("every method throws {@link BlockingOnLoopThreadException} when called"
+        + " on a loop thread"), twin);
+    assertTrue(twin.contains("{@link BridgeInterruptedException} when the waiting caller is"
+        + " interrupted (the operation is cancelled and the interrupt status kept)"), twin);
+    assertTrue(twin.contains("{@link TimeoutError} when a timeout expires"), twin);
+    // The implementation inherits the interface's method Javadoc instead of repeating it.
+    String impl = generated(compilation, "test.StoreImpl");
+    assertTrue(!impl.contains("Stores a value."), impl);
     assertTrue(twin.contains("@see AsyncStore#put(java.lang.Comparable, java.lang.Object)"), twin);
     // A void twin has no result: the original's "@return a stage ..." is dropped.
     assertTrue(!twin.contains("@return a stage that completes once stored"), twin);
