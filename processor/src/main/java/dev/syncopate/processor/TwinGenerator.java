@@ -54,6 +54,7 @@ final class TwinGenerator {
         .addTypeVariables(model.typeVariables())
         .addJavadoc(typeJavadoc(model));
     typeHeader(model, twin);
+    twin.addSuperinterfaces(model.superTwins());
     model.close().ifPresent(c -> twin.addSuperinterface(AutoCloseable.class));
     twin.addMethod(asyncAccessor(model).addJavadoc(ASYNC_ACCESSOR_DOC)
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).build());
@@ -93,6 +94,7 @@ final class TwinGenerator {
               model.twinName(), model.asyncName(), RuntimeNames.LOOP_BRIDGE);
     } else {
       type.addJavadoc(typeJavadoc(model));
+      type.addSuperinterfaces(model.superTwins());
       model.close().ifPresent(c -> type.addSuperinterface(AutoCloseable.class));
     }
     TreeSet<String> timeouts = new TreeSet<>();

@@ -115,6 +115,46 @@ class ProcessorTest {
   }
 
   @Test
+  void aParentWhoseTypeArgumentsAreAsyncIsMirroredButNotExtended() {
+    // Holder<AsyncBar>.get() would return AsyncBar where BarHolder.get() returns the twin Bar.
+    Compilation compilation = Compile.strict(
+        Compile.source("test.AsyncHolder", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            @Async
+            public interface AsyncHolder<T> {
+              CompletionStage<T> get();
+            }
+            """),
+        Compile.source("test.AsyncBar", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            @Async
+            public interface AsyncBar {
+              CompletionStage<Integer> size();
+            }
+            """),
+        Compile.source("test.AsyncBarHolder", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+
+            @Async
+            public interface AsyncBarHolder extends AsyncHolder<AsyncBar> {}
+            """));
+    assertThat(compilation).succeededWithoutWarnings();
+    String twin = generated(compilation, "test.BarHolder");
+    assertTrue(twin.contains("public interface BarHolder {"), twin);
+    assertTrue(twin.contains("  Bar get();"), twin);
+  }
+
+  @Test
   void typesGeneratedInALaterRoundAreWaitedFor() {
     // AsyncHolder mentions Bar, the twin of AsyncBar, which exists only after the first round.
     JavaFileObject bar = Compile.source("test.AsyncBar", """
