@@ -161,15 +161,17 @@ final class ModelFactory {
     }
     TypeName resultName = typeName(result);
     Optional<ClassName> wrapIn = Optional.empty();
+    Optional<TwinModel.Container> container = Optional.empty();
     TypeName returns;
     if (call == TwinModel.Call.ITERATE) {
       returns = ParameterizedTypeName.get(RuntimeNames.CLOSEABLE_ITERATOR, resultName.box());
     } else if (isVoid(result)) {
       returns = TypeName.VOID;
     } else {
-      Optional<TypeElement> async = Shapes.asyncTypeOf(result);
-      wrapIn = async.map(this::twinClass);
-      returns = async.isPresent() ? twinType(async.get(), (DeclaredType) result) : resultName;
+      Converted converted = convert(result);
+      wrapIn = converted.twinClass();
+      container = converted.container();
+      returns = converted.type();
     }
     returns = returns.annotated(nullness(typeAnnotations(result), List.of()));
     Optional<String> timeout = Optional.empty();
@@ -192,6 +194,7 @@ final class ModelFactory {
         returns,
         resultName,
         wrapIn,
+        container,
         widen,
         exceptions(signature.getThrownTypes()),
         timeout,
@@ -228,14 +231,65 @@ final class ModelFactory {
     for (int i = 0; i < types.size(); i++) {
       TypeMirror type = types.get(i);
       Element parameter = method.getParameters().get(i);
-      Optional<TypeElement> async = Shapes.asyncTypeOf(type);
-      TypeName name = async.isPresent() ? twinType(async.get(), (DeclaredType) type) : typeName(type);
+      Converted converted = convert(type);
       List<AnnotationSpec> annotations = nullness(parameter.getAnnotationMirrors(), List.of());
-      name = name.annotated(nullness(typeAnnotations(type), parameter.getAnnotationMirrors()));
-      parameters.add(new TwinModel.Parameter(
-          parameter.getSimpleName().toString(), name, async.isPresent(), annotations));
+      TypeName name =
+          converted.type().annotated(nullness(typeAnnotations(type), parameter.getAnnotationMirrors()));
+      parameters.add(new TwinModel.Parameter(parameter.getSimpleName().toString(), name,
+          converted.twinClass().isPresent(), converted.container(), annotations));
     }
     return parameters;
+  }
+
+  /**
+   * A type of the async API as the twin sees it.
+   *
+   * @param type the twin's type
+   * @param twinClass the twin of the @Async type it is or holds, if any
+   * @param container the container holding @Async objects, if it is one
+   */
+  private record Converted(
+      TypeName type, Optional<ClassName> twinClass, Optional<TwinModel.Container> container) {}
+
+  /**
+   * An @Async type becomes its twin; a list, set or optional of exactly an @Async type (no
+   * wildcard) becomes the same container of its twin; any other type stays as it is.
+   */
+  private Converted convert(TypeMirror type) {
+    Optional<TypeElement> async = Shapes.asyncTypeOf(type);
+    if (async.isPresent()) {
+      return new Converted(twinType(async.get(), (DeclaredType) type),
+          Optional.of(twinClass(async.get())), Optional.empty());
+    }
+    Optional<TwinModel.Container> container = containerOf(type);
+    if (container.isPresent()) {
+      DeclaredType declared = (DeclaredType) type;
+      TypeMirror element = declared.getTypeArguments().get(0);
+      Optional<TypeElement> elementAsync = Shapes.asyncTypeOf(element);
+      if (elementAsync.isPresent()) {
+        ClassName raw = ClassName.get((TypeElement) declared.asElement());
+        return new Converted(
+            ParameterizedTypeName.get(raw, twinType(elementAsync.get(), (DeclaredType) element)),
+            Optional.of(twinClass(elementAsync.get())), container);
+      }
+    }
+    return new Converted(typeName(type), Optional.empty(), Optional.empty());
+  }
+
+  private static Optional<TwinModel.Container> containerOf(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED || ((DeclaredType) type).getTypeArguments().size() != 1) {
+      return Optional.empty();
+    }
+    switch (((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString()) {
+      case "java.util.List":
+        return Optional.of(TwinModel.Container.LIST);
+      case "java.util.Set":
+        return Optional.of(TwinModel.Container.SET);
+      case "java.util.Optional":
+        return Optional.of(TwinModel.Container.OPTIONAL);
+      default:
+        return Optional.empty();
+    }
   }
 
   private static List<? extends AnnotationMirror> typeAnnotations(TypeMirror type) {

@@ -300,7 +300,9 @@ final class TwinGenerator {
   private CodeBlock methodJavadoc(TwinModel model, TwinModel.Method method) {
     CodeBlock link = CodeBlock.of("$T#$L", model.asyncName(), method.asyncSignature());
     CodeBlock fallback = CodeBlock.of("Blocking twin of {@link $L}.\n", link);
-    String asTwin = method.wrapIn().isPresent() ? " as its blocking twin" : "";
+    String asTwin = method.wrapIn().isEmpty() ? ""
+        : method.container().isPresent() ? ", its async objects converted to blocking twins"
+        : " as its blocking twin";
     CodeBlock paragraph;
     switch (method.call()) {
       case AWAIT:
@@ -349,6 +351,9 @@ final class TwinGenerator {
   private CodeBlock body(TwinModel model, TwinModel.Method method) {
     CodeBlock invocation = CodeBlock.of("this.delegate.$L($L)", method.name(),
         arguments(method.parameters()));
+    if (method.container().isPresent()) {
+      return containerBody(model, method, invocation);
+    }
     CodeBlock call;
     switch (method.call()) {
       case AWAIT:
@@ -380,6 +385,27 @@ final class TwinGenerator {
         .build();
   }
 
+  /**
+   * A result holding @Async objects is converted on the loop thread, where the async side's
+   * container is confined: after the future completes ({@code thenApply}), or inside the plain call.
+   */
+  private CodeBlock containerBody(TwinModel model, TwinModel.Method method, CodeBlock invocation) {
+    String element = freeName("element", method.parameters());
+    CodeBlock convert = CodeBlock.of("$N -> $T.of($N, this.bridge)", element,
+        method.wrapIn().orElseThrow(), element);
+    String converter = method.container().orElseThrow().converter;
+    CodeBlock call;
+    if (method.call() == TwinModel.Call.AWAIT) {
+      String result = freeName("result", method.parameters());
+      call = await(model, method.timeout(), CodeBlock.of("$L.thenApply($N -> $T.$L($N, $L))",
+          invocation, result, RuntimeNames.TWIN_COLLECTIONS, converter, result, convert));
+    } else {
+      call = CodeBlock.of("this.bridge.$L(() -> $T.$L($L, $L))", RuntimeNames.BRIDGE_INVOKE,
+          RuntimeNames.TWIN_COLLECTIONS, converter, invocation, convert);
+    }
+    return CodeBlock.builder().addStatement("return $L", call).build();
+  }
+
   private static CodeBlock await(TwinModel model, Optional<String> timeout, CodeBlock operation) {
     return timeout
         .map(t -> CodeBlock.of("this.bridge.$L(() -> $L, $N)", RuntimeNames.BRIDGE_CALL, operation,
@@ -390,9 +416,16 @@ final class TwinGenerator {
   private static CodeBlock arguments(List<TwinModel.Parameter> parameters) {
     List<CodeBlock> arguments = new ArrayList<>();
     for (TwinModel.Parameter parameter : parameters) {
-      arguments.add(parameter.twin()
-          ? CodeBlock.of("$N == null ? null : $N.async()", parameter.name(), parameter.name())
-          : CodeBlock.of("$N", parameter.name()));
+      if (!parameter.twin()) {
+        arguments.add(CodeBlock.of("$N", parameter.name()));
+      } else if (parameter.container().isPresent()) {
+        // Converted inside the call, while the caller waits: its container is not changing then.
+        String element = freeName("element", parameters);
+        arguments.add(CodeBlock.of("$T.$L($N, $N -> $N.async())", RuntimeNames.TWIN_COLLECTIONS,
+            parameter.container().get().converter, parameter.name(), element, element));
+      } else {
+        arguments.add(CodeBlock.of("$N == null ? null : $N.async()", parameter.name(), parameter.name()));
+      }
     }
     return CodeBlock.join(arguments, ", ");
   }

@@ -54,14 +54,39 @@ record TwinModel(
   }
 
   /**
+   * A container of {@code @Async} objects whose elements a twin converts one by one (through the
+   * runtime's {@code TwinCollections}): {@code List<AsyncBar>} in the async API is {@code
+   * List<Bar>} in the twin.
+   */
+  enum Container {
+    LIST("list"),
+    SET("set"),
+    OPTIONAL("optional");
+
+    /** The {@code TwinCollections} method that converts it. */
+    final String converter;
+
+    Container(String converter) {
+      this.converter = converter;
+    }
+  }
+
+  /**
    * A parameter.
    *
    * @param name its name
    * @param type its type in the twin
-   * @param twin whether it is a twin of an @Async type, passed on as {@code name.async()}
+   * @param twin whether it is (or, in a container, holds) twins of an @Async type, passed on as
+   *     {@code name.async()}
+   * @param container the container holding the twins, if any
    * @param annotations nullness annotations carried over
    */
-  record Parameter(String name, TypeName type, boolean twin, List<AnnotationSpec> annotations) {}
+  record Parameter(
+      String name,
+      TypeName type,
+      boolean twin,
+      Optional<Container> container,
+      List<AnnotationSpec> annotations) {}
 
   /**
    * A mirrored method.
@@ -76,7 +101,9 @@ record TwinModel(
    * @param unsafeVarargs whether that varargs parameter is not reifiable (heap pollution warning)
    * @param returns the twin's return type ({@code void} for {@code Void})
    * @param result what the bridge hands back before wrapping (the async type for twin results)
-   * @param wrapIn the twin to wrap a result of an @Async type in
+   * @param wrapIn the twin to wrap a result of an @Async type (or each element of a container of
+   *     them) in
+   * @param container the container of @Async objects the result is, if any
    * @param widen whether the original's result is a {@code ? extends} wildcard to upcast
    * @param exceptions the declared exceptions, preserved
    * @param timeout the effective timeout text, or empty for the bridge's default
@@ -96,6 +123,7 @@ record TwinModel(
       TypeName returns,
       TypeName result,
       Optional<ClassName> wrapIn,
+      Optional<Container> container,
       boolean widen,
       List<TypeName> exceptions,
       Optional<String> timeout,

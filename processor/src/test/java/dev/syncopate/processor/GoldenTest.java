@@ -99,14 +99,12 @@ class GoldenTest {
 
   @Test
   void interfaceWithGenericsExceptionsVarargsOverloadsAndDefaults(TestInfo test) {
-    Compilation compilation = Compile.strict(STORE, READABLE);
-    assertThat(compilation).succeededWithoutWarnings();
-    Goldens.assertMatches(getClass(), name(test), compilation);
+    assertGolden(test, STORE, READABLE);
   }
 
   @Test
   void abstractAndConcreteClasses(TestInfo test) {
-    Compilation compilation = Compile.strict(
+    assertGolden(test,
         Compile.source("test.ClockAsync", """
             package test;
 
@@ -165,8 +163,6 @@ class GoldenTest {
               }
             }
             """));
-    assertThat(compilation).succeededWithoutWarnings();
-    Goldens.assertMatches(getClass(), name(test), compilation);
   }
 
   static final JavaFileObject CLIENT = Compile.source("test.AsyncClient", """
@@ -214,14 +210,12 @@ class GoldenTest {
 
   @Test
   void nestedTwinsSequencesAndClose(TestInfo test) {
-    Compilation compilation = Compile.strict(CLIENT);
-    assertThat(compilation).succeededWithoutWarnings();
-    Goldens.assertMatches(getClass(), name(test), compilation);
+    assertGolden(test, CLIENT);
   }
 
   @Test
   void twinsKeepTheHierarchyOfAsyncInterfaces(TestInfo test) {
-    Compilation compilation = Compile.strict(
+    assertGolden(test,
         Compile.source("test.AsyncKeys", """
             package test;
 
@@ -274,11 +268,42 @@ class GoldenTest {
               public abstract CompletionStage<String> getUpper(String key);
             }
             """));
-    assertThat(compilation).succeededWithoutWarnings();
-    Goldens.assertMatches(getClass(), name(test), compilation);
   }
 
-  private static String name(TestInfo test) {
-    return test.getTestMethod().orElseThrow().getName();
+  @Test
+  void containersOfAsyncObjectsHoldTwins(TestInfo test) {
+    assertGolden(test,
+        Compile.source("test.AsyncNode", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.List;
+            import java.util.Optional;
+            import java.util.Set;
+            import java.util.concurrent.CompletionStage;
+
+            /** A node of a graph whose neighbours are async too. */
+            @Async
+            public interface AsyncNode<T> {
+              /** The neighbours, as twins in the twin. */
+              CompletionStage<List<AsyncNode<T>>> neighbours();
+
+              /** Plain: the parent, if any. */
+              Optional<AsyncNode<T>> parent();
+
+              /** Links nodes given as twins; a parameter named like the generated lambdas'. */
+              CompletionStage<Set<AsyncNode<T>>> link(Set<AsyncNode<T>> nodes, T element);
+
+              /** Wildcards are not converted: the list keeps its async objects. */
+              CompletionStage<List<? extends AsyncNode<T>>> raw();
+            }
+            """));
+  }
+
+  /** Compiles {@code sources} strictly and compares every generated file with its golden. */
+  private void assertGolden(TestInfo test, JavaFileObject... sources) {
+    Compilation compilation = Compile.strict(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    Goldens.assertMatches(getClass(), test.getTestMethod().orElseThrow().getName(), compilation);
   }
 }

@@ -26,7 +26,7 @@ class RuntimeNamesTest {
     for (ClassName name : new ClassName[] {RuntimeNames.LOOP_BRIDGE, RuntimeNames.ASYNC_SEQUENCE,
         RuntimeNames.CLOSEABLE_ITERATOR, RuntimeNames.ASYNC_CLOSEABLE,
         RuntimeNames.BLOCKING_ON_LOOP_THREAD, RuntimeNames.BRIDGE_INTERRUPTED,
-        RuntimeNames.TIMEOUT_ERROR, RuntimeNames.LOOP_CLOSED}) {
+        RuntimeNames.TIMEOUT_ERROR, RuntimeNames.LOOP_CLOSED, RuntimeNames.TWIN_COLLECTIONS}) {
       assertEquals(RuntimeNames.PACKAGE, load(name).getPackageName(), name.toString());
     }
     assertTrue(RuntimeException.class.isAssignableFrom(load(RuntimeNames.TIMEOUT_ERROR)));

@@ -2,6 +2,11 @@ package dev.syncopate.sample.twins;
 
 import dev.syncopate.runtime.Async;
 import dev.syncopate.runtime.EventLoop;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /** A named greeter: its twin {@code Greeter} is a {@code Named} too. */
@@ -14,6 +19,22 @@ public interface AsyncGreeter extends AsyncNamed {
    * @return a stage with the greeting
    */
   CompletionStage<String> greet(String who);
+
+  /**
+   * The given greeters in reverse order.
+   *
+   * @param greeters async objects here, twins in the twin
+   * @return a stage with a new list
+   */
+  CompletionStage<List<AsyncNamed>> reversed(List<AsyncNamed> greeters);
+
+  /**
+   * A plain method: the first of a set, if any.
+   *
+   * @param greeters async objects here, twins in the twin
+   * @return the first in iteration order
+   */
+  Optional<AsyncNamed> first(Set<AsyncNamed> greeters);
 
   /**
    * A greeter confined to the running loop.
@@ -31,6 +52,18 @@ public interface AsyncGreeter extends AsyncNamed {
       @Override
       public CompletionStage<String> greet(String who) {
         return EventLoop.running().completedFuture("hello " + who + " from " + name);
+      }
+
+      @Override
+      public CompletionStage<List<AsyncNamed>> reversed(List<AsyncNamed> greeters) {
+        List<AsyncNamed> copy = new ArrayList<>(greeters);
+        Collections.reverse(copy);
+        return EventLoop.running().completedFuture(copy);
+      }
+
+      @Override
+      public Optional<AsyncNamed> first(Set<AsyncNamed> greeters) {
+        return greeters.stream().findFirst();
       }
     };
   }

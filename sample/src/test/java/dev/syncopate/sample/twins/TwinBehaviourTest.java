@@ -3,6 +3,7 @@ package dev.syncopate.sample.twins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,10 @@ import dev.syncopate.runtime.TimeoutError;
 import dev.syncopate.runtime.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -154,6 +158,28 @@ class TwinBehaviourTest {
     assertEquals("ada@" + loopThread, named.name());
     assertEquals("hello bob from ada", greeter.greet("bob"));
     assertSame(greeter.async(), named.async());
+  }
+
+  @Test
+  void listsSetsAndOptionalsOfAsyncObjectsHoldTwins() {
+    AsyncGreeter ada = AsyncGreeter.named("ada");
+    AsyncGreeter bob = AsyncGreeter.named("bob");
+    Greeter greeter = Greeter.of(ada, bridge);
+    Named twinOfBob = Greeter.of(bob, bridge);
+
+    List<Named> reversed = greeter.reversed(Arrays.asList(greeter, null, twinOfBob));
+    assertEquals(3, reversed.size());
+    assertSame(bob, reversed.get(0).async());
+    assertNull(reversed.get(1));
+    assertSame(ada, reversed.get(2).async());
+    // The elements are working twins on the same bridge, and the list is a snapshot.
+    String loopThread = bridge.invoke(() -> Thread.currentThread().getName());
+    assertEquals("bob@" + loopThread, reversed.get(0).name());
+    assertThrows(UnsupportedOperationException.class, () -> reversed.add(greeter));
+
+    Set<Named> both = new LinkedHashSet<>(List.of(twinOfBob, greeter));
+    assertSame(bob, greeter.first(both).orElseThrow().async());
+    assertTrue(greeter.first(Set.of()).isEmpty());
   }
 
   @Test
