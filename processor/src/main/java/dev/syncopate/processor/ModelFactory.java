@@ -164,7 +164,10 @@ final class ModelFactory {
     Optional<TwinModel.Container> container = Optional.empty();
     TypeName returns;
     if (call == TwinModel.Call.ITERATE) {
-      returns = ParameterizedTypeName.get(RuntimeNames.CLOSEABLE_ITERATOR, resultName.box());
+      Optional<TypeElement> async = Shapes.asyncTypeOf(result);
+      wrapIn = async.map(this::twinClass);
+      returns = ParameterizedTypeName.get(RuntimeNames.CLOSEABLE_ITERATOR,
+          async.isPresent() ? twinType(async.get(), (DeclaredType) result) : resultName.box());
     } else if (isVoid(result)) {
       returns = TypeName.VOID;
     } else {

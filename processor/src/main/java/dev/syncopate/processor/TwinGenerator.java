@@ -312,8 +312,9 @@ final class TwinGenerator {
         break;
       case ITERATE:
         paragraph = CodeBlock.of("<p>Blocking: opens {@link $L} on the bridge's loop as an "
-            + "iterator; close it (try-with-resources): closing early cancels the producer. Never "
-            + "call it on a loop thread.\n", link);
+            + "iterator$L; close it (try-with-resources): closing early cancels the producer. Never "
+            + "call it on a loop thread.\n", link,
+            method.wrapIn().isPresent() ? " of blocking twins" : "");
         break;
       default:
         paragraph = CodeBlock.of("<p>Blocking: runs {@link $L} on the bridge's loop thread, where "
@@ -363,6 +364,13 @@ final class TwinGenerator {
       case ITERATE:
         call = CodeBlock.of("this.bridge.$L(() -> $L)", RuntimeNames.BRIDGE_ITERATE,
             method.widen() ? CodeBlock.of("$L($L)", WIDEN_SEQUENCE, invocation) : invocation);
+        if (method.wrapIn().isPresent()) {
+          // Wrapping reads nothing of the async object, so it may run on the consuming thread.
+          String element = freeName("element", method.parameters());
+          call = CodeBlock.of("$L.map($N -> $N == null ? null : $T.of($N, this.bridge))", call,
+              element, element, method.wrapIn().get(), element);
+          return CodeBlock.builder().addStatement("return $L", call).build();
+        }
         break;
       default:
         call = method.returns().equals(TypeName.VOID)

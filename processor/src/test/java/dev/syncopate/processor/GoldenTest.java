@@ -277,6 +277,7 @@ class GoldenTest {
             package test;
 
             import dev.syncopate.runtime.Async;
+            import dev.syncopate.runtime.AsyncSequence;
             import java.util.List;
             import java.util.Optional;
             import java.util.Set;
@@ -296,6 +297,9 @@ class GoldenTest {
 
               /** Wildcards are not converted: the list keeps its async objects. */
               CompletionStage<List<? extends AsyncNode<T>>> raw();
+
+              /** Walks the graph: an iterator of twins in the twin. */
+              AsyncSequence<AsyncNode<T>> walk();
             }
             """));
   }

@@ -2,6 +2,7 @@ package test;
 
 import dev.syncopate.runtime.BlockingOnLoopThreadException;
 import dev.syncopate.runtime.BridgeInterruptedException;
+import dev.syncopate.runtime.CloseableIterator;
 import dev.syncopate.runtime.LoopBridge;
 import dev.syncopate.runtime.LoopClosedException;
 import dev.syncopate.runtime.TimeoutError;
@@ -88,4 +89,13 @@ public interface Node<T> {
    * @see AsyncNode#raw()
    */
   List<? extends AsyncNode<T>> raw();
+
+  /**
+   * Walks the graph: an iterator of twins in the twin.
+   *
+   * <p>Blocking: opens {@link AsyncNode#walk()} on the bridge's loop as an iterator of blocking twins; close it (try-with-resources): closing early cancels the producer. Never call it on a loop thread.
+   *
+   * @see AsyncNode#walk()
+   */
+  CloseableIterator<Node<T>> walk();
 }

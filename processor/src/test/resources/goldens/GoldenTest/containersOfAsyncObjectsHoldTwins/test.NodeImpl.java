@@ -1,5 +1,6 @@
 package test;
 
+import dev.syncopate.runtime.CloseableIterator;
 import dev.syncopate.runtime.LoopBridge;
 import dev.syncopate.runtime.TwinCollections;
 import java.lang.Override;
@@ -55,5 +56,10 @@ public final class NodeImpl<T> implements Node<T> {
   @Override
   public List<? extends AsyncNode<T>> raw() {
     return this.bridge.call(() -> this.delegate.raw());
+  }
+
+  @Override
+  public CloseableIterator<Node<T>> walk() {
+    return this.bridge.iterate(() -> this.delegate.walk()).map(element -> element == null ? null : Node.of(element, this.bridge));
   }
 }

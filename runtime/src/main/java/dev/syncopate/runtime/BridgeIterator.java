@@ -1,8 +1,6 @@
 package dev.syncopate.runtime;
 
 import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -10,8 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * {@link LoopBridge#iterate}: a producer task on the loop feeds a queue that a consumer thread
@@ -334,12 +330,5 @@ final class BridgeIterator<T> implements CloseableIterator<T>, BridgeCore.Releas
 
   private void awaitProducer() {
     BridgeCore.awaitUninterruptibly(producerDone, LoopBridge.CANCEL_GRACE.toNanos());
-  }
-
-  @Override
-  public Stream<T> stream() {
-    return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false)
-        .onClose(this::close);
   }
 }

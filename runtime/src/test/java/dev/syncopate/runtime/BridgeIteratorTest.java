@@ -126,6 +126,23 @@ class BridgeIteratorTest {
   }
 
   @Test
+  void aMappedViewConvertsAsItGoesAndClosingItClosesTheSequence() {
+    Counter counter = new Counter(Integer.MAX_VALUE);
+    List<String> convertedOn = new ArrayList<>();
+    try (CloseableIterator<String> view = bridge.iterate(() -> counter, 2).map(n -> {
+      convertedOn.add(Thread.currentThread().getName());
+      return "#" + n;
+    })) {
+      assertEquals("#1", view.next());
+      assertEquals("#2,#3", view.stream().limit(2).collect(Collectors.joining(",")));
+      assertThrows(NullPointerException.class, () -> view.map(null));
+    }
+    assertTrue(counter.closed, "closing the view closed the sequence");
+    assertEquals(List.of(Thread.currentThread().getName()), convertedOn.stream().distinct().toList());
+    assertEquals(0, support.pendingTasks());
+  }
+
+  @Test
   void aFailureSurfacesOnTheConsumerThreadAsTheSameExceptionWithItsCallSite() {
     Counter counter = new Counter(10);
     counter.failAt = 4;

@@ -1,6 +1,7 @@
 package dev.syncopate.sample.twins;
 
 import dev.syncopate.runtime.Async;
+import dev.syncopate.runtime.AsyncSequence;
 import dev.syncopate.runtime.EventLoop;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +38,14 @@ public interface AsyncGreeter extends AsyncNamed {
   Optional<AsyncNamed> first(Set<AsyncNamed> greeters);
 
   /**
+   * The given greeters, one by one.
+   *
+   * @param greeters async objects here, twins in the twin
+   * @return a sequence of them; an iterator of twins in the twin
+   */
+  AsyncSequence<AsyncNamed> each(List<AsyncNamed> greeters);
+
+  /**
    * A greeter confined to the running loop.
    *
    * @param name its name
@@ -64,6 +73,11 @@ public interface AsyncGreeter extends AsyncNamed {
       @Override
       public Optional<AsyncNamed> first(Set<AsyncNamed> greeters) {
         return greeters.stream().findFirst();
+      }
+
+      @Override
+      public AsyncSequence<AsyncNamed> each(List<AsyncNamed> greeters) {
+        return AsyncSequence.fromIterable(greeters);
       }
     };
   }

@@ -161,7 +161,7 @@ class TwinBehaviourTest {
   }
 
   @Test
-  void listsSetsAndOptionalsOfAsyncObjectsHoldTwins() {
+  void listsSetsOptionalsAndSequencesOfAsyncObjectsHoldTwins() {
     AsyncGreeter ada = AsyncGreeter.named("ada");
     AsyncGreeter bob = AsyncGreeter.named("bob");
     Greeter greeter = Greeter.of(ada, bridge);
@@ -180,6 +180,13 @@ class TwinBehaviourTest {
     Set<Named> both = new LinkedHashSet<>(List.of(twinOfBob, greeter));
     assertSame(bob, greeter.first(both).orElseThrow().async());
     assertTrue(greeter.first(Set.of()).isEmpty());
+
+    try (CloseableIterator<Named> each = greeter.each(Arrays.asList(twinOfBob, null, greeter))) {
+      assertEquals("bob@" + loopThread, each.next().name());
+      assertNull(each.next());
+      assertSame(ada, each.next().async());
+      assertTrue(!each.hasNext());
+    }
   }
 
   @Test
