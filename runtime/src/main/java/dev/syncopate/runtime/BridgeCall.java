@@ -61,9 +61,15 @@ abstract class BridgeCall<T> extends Handoff implements BridgeCore.Releasable {
       kind = outcomeKind;
       value = result;
       failure = cause;
-      core.leave(this);
+      core.answered(this);
       publish();
     }
+  }
+
+  /** Spins only while few calls are queued on the loop; see {@link BridgeCore#worthSpinning()}. */
+  @Override
+  final boolean worthSpinning() {
+    return core.worthSpinning();
   }
 
   /** Whether the operation itself failed (not a timeout or the loop's end). */

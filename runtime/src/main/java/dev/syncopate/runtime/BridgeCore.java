@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,6 +42,11 @@ final class BridgeCore {
   final EventLoop loop;
   private final Thread thread;
   private final Set<Releasable> inFlight = ConcurrentHashMap.newKeySet();
+  /**
+   * Bridge calls posted and not yet answered: how many answers a new caller's waits behind, which
+   * decides whether its waiting spins ({@link SpinPolicy#worthSpinning(int)}).
+   */
+  private final AtomicInteger unanswered = new AtomicInteger();
   private final AtomicReference<Throwable> ended = new AtomicReference<>();
   private final AtomicBoolean closeRequested = new AtomicBoolean();
   private final CountDownLatch threadEnded = new CountDownLatch(1);
@@ -99,14 +105,41 @@ final class BridgeCore {
     inFlight.remove(call);
   }
 
-  /** Posts {@code call} to the loop; if the loop closed meanwhile, the call is failed. */
+  /**
+   * Posts {@code call} to the loop; if the loop closed meanwhile, the call is failed. The call
+   * counts as unanswered until {@link #answered(BridgeCall)}.
+   *
+   * @throws LoopClosedException if the bridge has ended
+   */
   void post(BridgeCall<?> call, String what) {
-    enter(call, what);
+    unanswered.incrementAndGet();
+    try {
+      enter(call, what);
+    } catch (LoopClosedException ended) {
+      unanswered.decrementAndGet();
+      throw ended;
+    }
     try {
       loop.callSoonThreadSafe(call::run);
     } catch (LoopClosedException closed) {
       call.loopGone(closed);
     }
+  }
+
+  /** Called once per posted call, by whoever completes it. */
+  void answered(BridgeCall<?> call) {
+    leave(call);
+    unanswered.decrementAndGet();
+  }
+
+  /** Whether a caller that waits for an answer now should spin before it parks. */
+  boolean worthSpinning() {
+    return SpinPolicy.worthSpinning(unanswered.get());
+  }
+
+  /** Bridge calls posted and not yet answered; for tests. */
+  int unanswered() {
+    return unanswered.get();
   }
 
   /** Sends a cancellation request for {@code call} to the loop; a closed loop needs none. */

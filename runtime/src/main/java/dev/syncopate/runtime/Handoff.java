@@ -51,6 +51,14 @@ abstract class Handoff {
     finished();
   }
 
+  /**
+   * Whether the waiter should spin before it parks (see {@link SpinPolicy#worthSpinning(int)});
+   * by default it should.
+   */
+  boolean worthSpinning() {
+    return true;
+  }
+
   /** Called once after the outcome is published, on the completing thread. */
   void finished() {}
 
@@ -75,7 +83,7 @@ abstract class Handoff {
     if (state == FINISHED) {
       return DONE;
     }
-    if (CALLERS.spinUntil(this::isFinished)) {
+    if (worthSpinning() && CALLERS.spinUntil(this::isFinished)) {
       return DONE;
     }
     return park(timeoutNanos, interruptible);

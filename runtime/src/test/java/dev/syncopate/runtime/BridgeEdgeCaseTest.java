@@ -112,4 +112,36 @@ class BridgeEdgeCaseTest {
     assertEquals(null, e.getCause(), "the function finished normally; its result was dropped");
     assertTrue(flag.get());
   }
+
+  @Test
+  void callersSpinOnlyWhileFewerCallsThanCpusAreUnansweredAndEveryCallIsCountedOut()
+      throws Exception {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    BridgeCore core = bridge.core();
+    assertEquals(0, core.unanswered());
+    assertEquals(cpus > 1, core.worthSpinning(), "alone on the loop: spin if a core is free");
+    java.util.List<Future<Integer>> gates = new java.util.ArrayList<>();
+    java.util.List<CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < cpus; i++) {
+      calls.add(bridge.submit(() -> {
+        Future<Integer> gate = loop.createFuture();
+        gates.add(gate);
+        return gate;
+      }));
+    }
+    assertEquals(cpus, core.unanswered());
+    org.junit.jupiter.api.Assertions.assertFalse(core.worthSpinning(),
+        "behind as many answers as there are CPUs, a caller parks at once");
+    bridge.invoke(() -> {
+      for (int i = 0; i < gates.size(); i++) {
+        gates.get(i).setResult(i);
+      }
+      return null;
+    });
+    for (int i = 0; i < cpus; i++) {
+      assertEquals(i, calls.get(i).get(5, TimeUnit.SECONDS));
+    }
+    assertEquals(0, core.unanswered(), "values, the invoke and refused calls all count out");
+    assertEquals(cpus > 1, core.worthSpinning());
+  }
 }

@@ -44,7 +44,9 @@ class BridgeStressTest {
         for (int i = 0; i < CALLS; i++) {
           int expected = i;
           int kind = random.nextInt(10);
-          Duration timeout = kind == 0 ? Duration.ofNanos(1 + random.nextInt(200_000)) : null;
+          // Drawn apart from the kind: a timeout must be able to hit a sleeping operation.
+          Duration timeout = random.nextInt(10) == 0
+              ? Duration.ofNanos(1 + random.nextInt(200_000)) : null;
           try {
             int value = bridge.call(() -> kind < 5 ? loop.completedFuture(expected)
                 : kind < 8 ? loop.yieldNow().thenApply(ignored -> expected)
@@ -93,7 +95,9 @@ class BridgeStressTest {
       assertEquals((long) THREADS * CALLS, values.get() + timeouts.get() + interrupts.get());
       assertTrue(interrupts.get() > 0, "interrupts happened");
       assertTrue(values.get() > 0, "values happened");
+      assertTrue(timeouts.get() > 0, "timeouts happened");
       assertEquals(0, (int) bridge.invoke(() -> loop.allTasks().size()), "no leaked task");
+      assertEquals(0, bridge.core().unanswered(), "every call was counted out exactly once");
     } finally {
       bridge.close();
     }
