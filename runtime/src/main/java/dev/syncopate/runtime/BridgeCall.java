@@ -61,15 +61,15 @@ abstract class BridgeCall<T> extends Handoff implements BridgeCore.Releasable {
       kind = outcomeKind;
       value = result;
       failure = cause;
-      core.answered(this);
+      core.leave(this);
       publish();
     }
   }
 
-  /** Spins only while few calls are queued on the loop; see {@link BridgeCore#worthSpinning()}. */
+  /** Spins only while few callers wait for the loop; see {@link Inbox#worthSpinning()}. */
   @Override
   final boolean worthSpinning() {
-    return core.worthSpinning();
+    return core.loop.inbox().worthSpinning();
   }
 
   /** Whether the operation itself failed (not a timeout or the loop's end). */

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,11 +41,6 @@ final class BridgeCore {
   final EventLoop loop;
   private final Thread thread;
   private final Set<Releasable> inFlight = ConcurrentHashMap.newKeySet();
-  /**
-   * Bridge calls posted and not yet answered: how many answers a new caller's waits behind, which
-   * decides whether its waiting spins ({@link SpinPolicy#worthSpinning(int)}).
-   */
-  private final AtomicInteger unanswered = new AtomicInteger();
   private final AtomicReference<Throwable> ended = new AtomicReference<>();
   private final AtomicBoolean closeRequested = new AtomicBoolean();
   private final CountDownLatch threadEnded = new CountDownLatch(1);
@@ -105,41 +99,14 @@ final class BridgeCore {
     inFlight.remove(call);
   }
 
-  /**
-   * Posts {@code call} to the loop; if the loop closed meanwhile, the call is failed. The call
-   * counts as unanswered until {@link #answered(BridgeCall)}.
-   *
-   * @throws LoopClosedException if the bridge has ended
-   */
+  /** Posts {@code call} to the loop; if the loop closed meanwhile, the call is failed. */
   void post(BridgeCall<?> call, String what) {
-    unanswered.incrementAndGet();
-    try {
-      enter(call, what);
-    } catch (LoopClosedException ended) {
-      unanswered.decrementAndGet();
-      throw ended;
-    }
+    enter(call, what);
     try {
       loop.callSoonThreadSafe(call::run);
     } catch (LoopClosedException closed) {
       call.loopGone(closed);
     }
-  }
-
-  /** Called once per posted call, by whoever completes it. */
-  void answered(BridgeCall<?> call) {
-    leave(call);
-    unanswered.decrementAndGet();
-  }
-
-  /** Whether a caller that waits for an answer now should spin before it parks. */
-  boolean worthSpinning() {
-    return SpinPolicy.worthSpinning(unanswered.get());
-  }
-
-  /** Bridge calls posted and not yet answered; for tests. */
-  int unanswered() {
-    return unanswered.get();
   }
 
   /** Sends a cancellation request for {@code call} to the loop; a closed loop needs none. */
@@ -161,10 +128,24 @@ final class BridgeCore {
   }
 
   /**
-   * Waits for a blocking call on the caller's thread and returns its outcome, applying the
-   * interrupt rule (see {@link LoopBridge}).
+   * Posts a blocking call and waits for it on the caller's thread, returning its outcome and
+   * applying the interrupt rule (see {@link LoopBridge}). The caller counts as blocked on the
+   * loop meanwhile (see {@link Inbox#worthSpinning()}).
+   *
+   * @throws LoopClosedException if the bridge has ended
    */
-  <T> T await(BridgeCall<T> call, String what) {
+  <T> T postAndAwait(BridgeCall<T> call, String what) {
+    Inbox inbox = loop.inbox();
+    inbox.callerBlocked();
+    try {
+      post(call, what);
+      return await(call, what);
+    } finally {
+      inbox.callerResumed();
+    }
+  }
+
+  private <T> T await(BridgeCall<T> call, String what) {
     if (call.await(-1, true) == Handoff.INTERRUPTED) {
       cancelFromCaller(call, what + " was interrupted on thread '" + Thread.currentThread().getName() + "'");
       boolean settled = call.await(LoopBridge.CANCEL_GRACE.toNanos(), false) == Handoff.DONE;

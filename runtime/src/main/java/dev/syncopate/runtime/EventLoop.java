@@ -317,6 +317,11 @@ public final class EventLoop implements AutoCloseable {
     return task;
   }
 
+  /** The thread-safe inbox; for the bridge, which counts its blocked callers there. */
+  Inbox inbox() {
+    return inbox;
+  }
+
   private <T> Task<T> newTask(String name, AsyncCallable<T> body) {
     Task<T> task = new Task<>(this, ++taskNumbers, name, body, ownerState.context);
     task.nextPending = pendingTasks;

@@ -4,6 +4,7 @@ import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,6 +22,8 @@ final class Inbox {
   private final AtomicBoolean sleeping = new AtomicBoolean();
   private final Selector selector;
   private volatile Thread parked;
+  /** Threads blocked in a bridge call on this loop, from just before they post until they resume. */
+  private final AtomicInteger blockedCallers = new AtomicInteger();
 
   Inbox(Selector selector) {
     this.selector = selector;
@@ -67,7 +70,32 @@ final class Inbox {
    * selector wake-up on both sides. Returns whether something was posted.
    */
   boolean spinForPost() {
-    return IDLE_SPIN.spinUntil(this::hasPosts);
+    return worthSpinning() && IDLE_SPIN.spinUntil(this::hasPosts);
+  }
+
+  /**
+   * Whether the loop waiting for posts, or a blocked bridge caller waiting for its answer, should
+   * spin before it parks: only while fewer callers than CPUs are blocked on this loop (see {@link
+   * SpinPolicy#worthSpinning(int)}). Callers count from before their post until they resume, so
+   * callers the loop has answered but that have not run yet count too: they need a core next.
+   */
+  boolean worthSpinning() {
+    return SpinPolicy.worthSpinning(blockedCallers.get());
+  }
+
+  /** A thread is about to post a bridge call and block until it is answered. */
+  void callerBlocked() {
+    blockedCallers.incrementAndGet();
+  }
+
+  /** A blocked bridge caller has resumed (answered, interrupted or released). */
+  void callerResumed() {
+    blockedCallers.decrementAndGet();
+  }
+
+  /** Threads blocked in bridge calls on this loop; for tests. */
+  int blockedCallers() {
+    return blockedCallers.get();
   }
 
   private boolean hasPosts() {

@@ -2,6 +2,7 @@ package dev.syncopate.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -78,7 +79,7 @@ class BridgeEdgeCaseTest {
     CompletableFuture<Void> future = bridge.withDefaultTimeout(Duration.ofSeconds(1))
         .submit(() -> loop.sleep(Duration.ofHours(1)));
     ExecutionException failure =
-        org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, future::get);
+        assertThrows(ExecutionException.class, future::get);
     assertInstanceOf(TimeoutError.class, failure.getCause());
   }
 
@@ -114,34 +115,56 @@ class BridgeEdgeCaseTest {
   }
 
   @Test
-  void callersSpinOnlyWhileFewerCallsThanCpusAreUnansweredAndEveryCallIsCountedOut()
+  void nobodySpinsOnceAsManyCallersAsCpusAreBlockedAndEveryCallerIsCountedOut()
       throws Exception {
     int cpus = Runtime.getRuntime().availableProcessors();
-    BridgeCore core = bridge.core();
-    assertEquals(0, core.unanswered());
-    assertEquals(cpus > 1, core.worthSpinning(), "alone on the loop: spin if a core is free");
-    java.util.List<Future<Integer>> gates = new java.util.ArrayList<>();
-    java.util.List<CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
+    Inbox inbox = loop.inbox();
+    assertEquals(0, inbox.blockedCallers());
+    assertEquals(cpus > 1, inbox.worthSpinning(), "no caller waits: spin if a core is free");
+    CountDownLatch started = new CountDownLatch(cpus);
+    java.util.List<Future<Integer>> gates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.List<Thread> callers = new java.util.ArrayList<>();
+    java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     for (int i = 0; i < cpus; i++) {
-      calls.add(bridge.submit(() -> {
-        Future<Integer> gate = loop.createFuture();
-        gates.add(gate);
-        return gate;
-      }));
+      int expected = i;
+      Thread caller = new Thread(() -> {
+        try {
+          int value = bridge.call(() -> {
+            Future<Integer> gate = loop.createFuture();
+            gates.add(gate);
+            started.countDown();
+            return gate.thenApply(ignored -> expected);
+          });
+          assertEquals(expected, value);
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      });
+      callers.add(caller);
+      caller.start();
     }
-    assertEquals(cpus, core.unanswered());
-    org.junit.jupiter.api.Assertions.assertFalse(core.worthSpinning(),
-        "behind as many answers as there are CPUs, a caller parks at once");
-    bridge.invoke(() -> {
-      for (int i = 0; i < gates.size(); i++) {
-        gates.get(i).setResult(i);
+    started.await();
+    assertEquals(cpus, inbox.blockedCallers());
+    org.junit.jupiter.api.Assertions.assertFalse(inbox.worthSpinning(),
+        "with as many callers blocked as there are CPUs, neither they nor the loop spin");
+    bridge.submit(() -> {
+      gates.forEach(gate -> gate.setResult(0));
+      return loop.completedFuture(null);
+    }).get(5, TimeUnit.SECONDS);
+    for (Thread caller : callers) {
+      caller.join();
+    }
+    assertTrue(failures.isEmpty(), failures::toString);
+    assertEquals(0, inbox.blockedCallers(), "answered callers are counted out");
+    assertThrows(BridgeInterruptedException.class, () -> {
+      Thread.currentThread().interrupt();
+      try {
+        bridge.call(() -> loop.completedFuture(1));
+      } finally {
+        Thread.interrupted();
       }
-      return null;
     });
-    for (int i = 0; i < cpus; i++) {
-      assertEquals(i, calls.get(i).get(5, TimeUnit.SECONDS));
-    }
-    assertEquals(0, core.unanswered(), "values, the invoke and refused calls all count out");
-    assertEquals(cpus > 1, core.worthSpinning());
+    assertEquals(0, inbox.blockedCallers(), "refused callers are never counted");
+    assertEquals(cpus > 1, inbox.worthSpinning());
   }
 }

@@ -97,7 +97,7 @@ class BridgeStressTest {
       assertTrue(values.get() > 0, "values happened");
       assertTrue(timeouts.get() > 0, "timeouts happened");
       assertEquals(0, (int) bridge.invoke(() -> loop.allTasks().size()), "no leaked task");
-      assertEquals(0, bridge.core().unanswered(), "every call was counted out exactly once");
+      assertEquals(0, loop.inbox().blockedCallers(), "every caller was counted out exactly once");
     } finally {
       bridge.close();
     }

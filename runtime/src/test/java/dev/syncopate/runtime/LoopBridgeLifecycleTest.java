@@ -65,8 +65,8 @@ class LoopBridgeLifecycleTest {
       LoopClosedException later = assertThrows(LoopClosedException.class,
           () -> bridge.call(() -> support.loop.completedFuture(1)));
       assertTrue(later.getCause().getMessage().contains("interrupted"));
-      assertEquals(0, bridge.core().unanswered(),
-          "released and refused calls are no longer counted as waiting for the loop");
+      assertEquals(0, support.loop.inbox().blockedCallers(),
+          "released and refused callers are no longer counted as blocked on the loop");
     }
   }
 
