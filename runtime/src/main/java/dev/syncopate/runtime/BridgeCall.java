@@ -61,7 +61,6 @@ abstract class BridgeCall<T> extends Handoff implements BridgeCore.Releasable {
       kind = outcomeKind;
       value = result;
       failure = cause;
-      core.leave(this);
       publish();
     }
   }

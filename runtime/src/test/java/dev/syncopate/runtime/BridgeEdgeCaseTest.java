@@ -167,4 +167,28 @@ class BridgeEdgeCaseTest {
     assertEquals(0, inbox.blockedCallers(), "refused callers are never counted");
     assertEquals(cpus > 1, inbox.worthSpinning());
   }
+
+  @Test
+  void eachCallingThreadRegistersOnceAndDeadThreadsAreDropped() throws Exception {
+    BlockedCallers blocked = bridge.core().blockedCallers();
+    bridge.call(() -> loop.completedFuture(1));
+    bridge.call(() -> loop.completedFuture(2));
+    int before = blocked.registeredSlots();
+    for (int i = 0; i < 50; i++) {
+      Thread caller = new Thread(() -> bridge.call(() -> loop.completedFuture(3)));
+      caller.start();
+      caller.join();
+    }
+    assertTrue(blocked.registeredSlots() >= before, "the test thread registered once");
+    // Dead threads' slots go once collected; a registration sweeps them.
+    for (int attempt = 0; attempt < 50 && blocked.registeredSlots() > before + 1; attempt++) {
+      System.gc();
+      Thread.sleep(20);
+      Thread caller = new Thread(() -> bridge.call(() -> loop.completedFuture(4)));
+      caller.start();
+      caller.join();
+    }
+    assertTrue(blocked.registeredSlots() <= before + 1,
+        () -> blocked.registeredSlots() + " slots left for " + before + " live callers");
+  }
 }

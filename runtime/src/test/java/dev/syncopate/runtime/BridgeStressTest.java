@@ -105,4 +105,54 @@ class BridgeStressTest {
     System.out.printf("BridgeStressTest: %d values, %d timeouts, %d interrupts%n",
         values.get(), timeouts.get(), interrupts.get());
   }
+
+  /**
+   * The ending races callers that keep calling: 20 rounds of 32 threads calling until the bridge
+   * closes under them. Every caller must be released (none hangs) with LoopClosedException, and
+   * every call before that must have returned its own value.
+   */
+  @Test
+  void closingWhileCallersKeepCallingReleasesEveryOne() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      EventLoop loop = EventLoop.builder().name("closing-" + round).build();
+      LoopBridge bridge = LoopBridge.start(loop);
+      List<Throwable> violations = new CopyOnWriteArrayList<>();
+      AtomicLong calls = new AtomicLong();
+      List<Thread> callers = new ArrayList<>();
+      for (int t = 0; t < 32; t++) {
+        int id = t;
+        Thread caller = new Thread(() -> {
+          for (int i = 0; ; i++) {
+            int expected = id * 1_000_000 + i;
+            try {
+              int value = bridge.call(() -> (expected & 1) == 0 ? loop.completedFuture(expected)
+                  : loop.yieldNow().thenApply(ignored -> expected));
+              if (value != expected) {
+                violations.add(new AssertionError("wrong value " + value + " for " + expected));
+              }
+              calls.incrementAndGet();
+            } catch (LoopClosedException released) {
+              return;
+            } catch (Throwable e) {
+              violations.add(e);
+              return;
+            }
+          }
+        }, "closing-caller-" + t);
+        callers.add(caller);
+        caller.start();
+      }
+      while (calls.get() < 1_000 * (round % 4 + 1)) {
+        Thread.onSpinWait();
+      }
+      bridge.close();
+      for (Thread caller : callers) {
+        caller.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(caller.isAlive(), () -> caller.getName() + " was never released");
+      }
+      assertTrue(violations.isEmpty(), () -> violations.size() + " violations, first: "
+          + violations.get(0));
+      assertEquals(0, loop.inbox().blockedCallers(), "every caller was counted out");
+    }
+  }
 }
