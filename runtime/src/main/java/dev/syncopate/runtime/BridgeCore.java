@@ -115,7 +115,7 @@ final class BridgeCore {
 
   private void send(BridgeCall<?> call) {
     try {
-      loop.callSoonThreadSafe(call::run);
+      loop.postThreadSafe(call);
     } catch (LoopClosedException closed) {
       call.loopGone(closed);
     }

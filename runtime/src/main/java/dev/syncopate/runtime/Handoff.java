@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Threading:</b> thread-safe; one waiter at a time.
  */
-abstract class Handoff {
+abstract class Handoff extends Handle {
   static final int DONE = 0;
   static final int INTERRUPTED = 1;
   static final int TIMED_OUT = 2;
@@ -35,6 +35,14 @@ abstract class Handoff {
 
   private volatile int state;
   private volatile Thread waiter;
+
+  /**
+   * @param context the context the loop runs this object in when it is posted as a handle (a
+   *     bridge call is its own handle)
+   */
+  Handoff(Context context) {
+    super(context);
+  }
 
   /** Claims the right to complete; the winner must then call {@link #publish()}. */
   final boolean claim() {
