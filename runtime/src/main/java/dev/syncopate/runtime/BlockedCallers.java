@@ -15,16 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A thread blocks in at most one bridge call at a time, so each thread that calls through the
  * bridge gets one {@link Slot} (a thread-local), registered here once; a call writes itself into
  * its thread's slot before it checks whether the bridge has ended, and the caller clears the slot
- * when it resumes. Nothing shared is written per call, and the loop thread touches no registry
- * at all (a concurrent set, added to by the caller and removed from by the loop, cost 12% of the
- * callers' time and a fifth of the loop's with 64 callers). A slot whose thread has died is
+ * when it resumes. No shared structure of the registry is written per call, and the loop thread
+ * touches no registry at all (a concurrent set, added to by the caller and removed from by the
+ * loop, cost 12% of the callers' time and a fifth of the loop's with 64 callers). A slot whose thread has died is
  * dropped from the registry after the garbage collector has cleared it (weakly held); until
  * then it holds no call.
  *
  * <p>Release ordering: the caller writes the slot (volatile) and then reads the bridge's ended
  * state; the ending writes that state and then reads the slots. One of the two sees the other:
  * either the caller fails at once, or the ending finds its call. A slot may still show a call
- * that has just completed; releasing it again does nothing (a call completes once).
+ * that has just completed; releasing it again does nothing (a call completes once). A caller
+ * that gave up (interrupted, and its call not settled within the grace) clears its slot: the
+ * call is then no longer released or cancelled by the bridge's end, which no caller waits for.
  *
  * <p><b>Threading:</b> thread-safe; {@link #slot()} returns the calling thread's own slot.
  */

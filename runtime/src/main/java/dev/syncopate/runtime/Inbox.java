@@ -16,6 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  * producer wakes the selector only if it is the one that lowers the flag. Either the loop sees
  * the item in its re-check, or the producer sees the flag raised and wakes it; a spurious
  * wake-up is possible, a lost one is not.
+ *
+ * <p>It also counts the threads blocked in bridge calls on this loop: with as many of them as
+ * CPUs, neither they nor the idle loop spin before parking (see {@link #worthSpinning()}).
  */
 final class Inbox {
   private final ConcurrentLinkedQueue<Handle> queue = new ConcurrentLinkedQueue<>();
