@@ -4,7 +4,9 @@
 # compiled), repeated R times each, alternating; prints every run, the medians and the ratio.
 # A third mode, "handwritten", compiles the sources plus the same twins as ordinary sources
 # (-proc:none): what twins cost to compile however they were written, so that
-# with - handwritten is the processor's own share.
+# with - handwritten is the processor's own share. A fourth, "floor", compiles the sources plus
+# the least any twin must be (GenerateApis ... floor: interfaces with the twin's signatures, no
+# Javadoc, no implementation): the overhead no generator of source twins can go below.
 #
 # Wall-clock and CPU (user+sys, javac's JIT and GC threads included) are both reported: on a
 # shared machine CPU time is the steadier of the two.
@@ -24,8 +26,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 java bench/processor/GenerateApis.java "$work/src" "$types" "$methods"
 find "$work/src" -name '*.java' > "$work/sources.txt"
+java bench/processor/GenerateApis.java "$work/floor" "$types" "$methods" floor
+{ cat "$work/sources.txt"; find "$work/floor" -name '*.java'; } > "$work/floor.txt"
 
-compile() { # $1 = without|with|handwritten
+compile() { # $1 = without|with|handwritten|floor
   rm -rf "$work/out" && mkdir -p "$work/out"
   local args=(--release 17 -d "$work/out" -s "$work/out" -cp runtime/target/classes)
   local list="$work/sources.txt"
@@ -35,6 +39,7 @@ compile() { # $1 = without|with|handwritten
     args+=(-proc:none)
   fi
   [ "$1" = handwritten ] && list="$work/handwritten.txt"
+  [ "$1" = floor ] && list="$work/floor.txt"
   local TIMEFORMAT='%R %U %S'
   { time javac "${args[@]}" @"$list" 2>&1 >/dev/null ; } 2>&1 | tail -1 \
     | awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }'
@@ -49,10 +54,12 @@ generated=$(find "$work/twins" -name '*.java' | wc -l)
 : > "$work/without.txt"
 : > "$work/with.txt"
 : > "$work/handwritten.txt.times"
+: > "$work/floor.txt.times"
 for i in $(seq "$runs"); do
   compile without >> "$work/without.txt"
   compile with >> "$work/with.txt"
   compile handwritten >> "$work/handwritten.txt.times"
+  compile floor >> "$work/floor.txt.times"
 done
 echo "types=$types methods=$methods runs=$runs generated_twin_files=$generated"
 for column in 1 2; do
@@ -61,6 +68,10 @@ for column in 1 2; do
   with=$(cut -d' ' -f$column "$work/with.txt" | median)
   echo "$name ms without processor: $(cut -d' ' -f$column "$work/without.txt" | tr '\n' ' ')(median $without)"
   echo "$name ms with processor:    $(cut -d' ' -f$column "$work/with.txt" | tr '\n' ' ')(median $with)"
-  echo "$name ms twins handwritten:  $(cut -d' ' -f$column "$work/handwritten.txt.times" | tr '\n' ' ')(median $(cut -d' ' -f$column "$work/handwritten.txt.times" | median))"
-  awk -v a="$with" -v b="$without" -v n="$name" 'BEGIN { printf "%s ratio with/without: %.2fx\n", n, a / b }'
+  handwritten=$(cut -d' ' -f$column "$work/handwritten.txt.times" | median)
+  floor=$(cut -d' ' -f$column "$work/floor.txt.times" | median)
+  echo "$name ms twins handwritten:  $(cut -d' ' -f$column "$work/handwritten.txt.times" | tr '\n' ' ')(median $handwritten)"
+  echo "$name ms floor (signatures): $(cut -d' ' -f$column "$work/floor.txt.times" | tr '\n' ' ')(median $floor)"
+  awk -v a="$with" -v b="$without" -v h="$handwritten" -v f="$floor" -v n="$name" 'BEGIN {
+    printf "%s ratio with/without: %.2fx; with/handwritten: %.2fx; floor/without: %.2fx\n", n, a / b, a / h, f / b }'
 done

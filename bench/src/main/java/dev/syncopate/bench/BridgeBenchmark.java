@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class BridgeBenchmark {
   @Param({"syncopate-call", "syncopate-invoke", "netty", "cf-single-thread", "park-unpark",
-      "spin-then-park"})
+      "spin-then-park", "vertx"})
   public String peer;
 
   private BridgeHop hop;

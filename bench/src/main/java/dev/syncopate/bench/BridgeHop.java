@@ -4,6 +4,9 @@ import dev.syncopate.runtime.LoopBridge;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Promise;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +38,8 @@ interface BridgeHop extends AutoCloseable {
         return new ParkHandoff(0);
       case "spin-then-park":
         return new ParkHandoff(ParkHandoff.NAIVE_SPINS);
+      case "vertx":
+        return new VertxContext();
       default:
         throw new IllegalArgumentException("unknown peer " + peer);
     }
@@ -100,6 +105,28 @@ interface BridgeHop extends AutoCloseable {
     @Override
     public void close() {
       executor.shutdownNow();
+    }
+  }
+
+  /**
+   * Vert.x 4: {@code runOnContext} on an event-loop context of a one-thread event-loop pool,
+   * complete a promise there, and wait for it through its {@code CompletionStage} (Vert.x 4 has
+   * no blocking wait of its own for a thread outside Vert.x).
+   */
+  final class VertxContext implements BridgeHop {
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    private final Context context = vertx.getOrCreateContext();
+
+    @Override
+    public int call(int value) {
+      io.vertx.core.Promise<Integer> promise = io.vertx.core.Promise.promise();
+      context.runOnContext(ignored -> promise.complete(value + 1));
+      return promise.future().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Override
+    public void close() {
+      vertx.close().toCompletionStage().toCompletableFuture().join();
     }
   }
 }

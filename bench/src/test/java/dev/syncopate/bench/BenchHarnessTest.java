@@ -64,7 +64,7 @@ class BenchHarnessTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"syncopate-call", "syncopate-invoke", "netty", "cf-single-thread",
-      "park-unpark", "spin-then-park"})
+      "park-unpark", "spin-then-park", "vertx"})
   void everyBridgePeerAnswersEveryCall(String peer) {
     try (BridgeHop hop = BridgeHop.create(peer)) {
       for (int i = 0; i < 2_000; i++) {

@@ -77,6 +77,9 @@ public final class AsyncProcessor extends AbstractProcessor {
       checkTimeoutPlacement(round.getElementsAnnotatedWith(timeout));
     }
     types.sort((a, b) -> a.getQualifiedName().toString().compareTo(b.getQualifiedName().toString()));
+    String generator = shapes.elements().getTypeElement("javax.annotation.processing.Generated") == null
+        ? ""
+        : AsyncProcessor.class.getCanonicalName();
     for (TypeElement type : types) {
       Optional<TypeMirror> unresolved = shapes.findError(type);
       if (unresolved.isPresent()) {
@@ -89,7 +92,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         continue;
       }
       try {
-        process(shapes, type);
+        process(shapes, type, generator);
       } catch (RuntimeException | Error e) {
         // Whatever went wrong, javac must get a diagnostic on the type, not a processor crash.
         report(AsyncValidator.Finding.on(type, Message.INTERNAL, type.getQualifiedName(), e));
@@ -109,10 +112,8 @@ public final class AsyncProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void process(Shapes shapes, TypeElement type) {
-    String generator = shapes.elements().getTypeElement("javax.annotation.processing.Generated") == null
-        ? ""
-        : AsyncProcessor.class.getCanonicalName();
+  /** Validates {@code type} and writes its twin; {@code generator} is the {@code @Generated} value, or "". */
+  private void process(Shapes shapes, TypeElement type, String generator) {
     List<AsyncValidator.Finding> findings =
         new AsyncValidator(shapes, AsyncProcessor.class.getCanonicalName()).validate(type);
     findings.forEach(this::report);

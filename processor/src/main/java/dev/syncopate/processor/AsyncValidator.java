@@ -11,6 +11,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -115,9 +116,14 @@ final class AsyncValidator {
     if (type.getKind() == ElementKind.INTERFACE) {
       names.add(twin + "Impl");
     }
+    // A twin shares its package, hence its module, with the async type: looking in that module
+    // only is exact, and much cheaper than javac's search of every module for a missing name.
+    ModuleElement module = shapes.elements().getModuleOf(type);
     for (String name : names) {
       String qualified = pkg.isEmpty() ? name : pkg + "." + name;
-      TypeElement existing = shapes.elements().getTypeElement(qualified);
+      TypeElement existing = module == null
+          ? shapes.elements().getTypeElement(qualified)
+          : shapes.elements().getTypeElement(module, qualified);
       if (existing != null && !generatedByUs(existing)) {
         findings.add(new Finding(Message.TWIN_EXISTS, type, Optional.of(async), explicit,
             List.of(qualified, type.getQualifiedName(), existing.getQualifiedName())));

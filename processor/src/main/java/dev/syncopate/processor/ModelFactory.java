@@ -75,7 +75,47 @@ final class ModelFactory {
         close(type, timeout),
         constructors(type),
         methods,
-        generator);
+        generator,
+        superTwins(type));
+  }
+
+  /**
+   * The twins of the direct {@code @Async} super-interfaces, so that a twin is usable wherever its
+   * parents' twins are (an SDK's {@code Commands extends StringCommands} stays one in both
+   * colours). The twin mirrors every inherited method anyway, with the same mapped signature, so
+   * extending them adds no method and only changes the type's place in the hierarchy. A parent
+   * whose type arguments mention an {@code @Async} type is not extended: the child maps those to
+   * twins where the parent's twin, whose methods see only a type variable, keeps them async, and
+   * the two signatures would clash.
+   */
+  private List<TypeName> superTwins(TypeElement type) {
+    List<TypeName> superTwins = new ArrayList<>();
+    for (TypeMirror parent : type.getInterfaces()) {
+      DeclaredType declared = (DeclaredType) parent;
+      if (declared.getTypeArguments().stream().anyMatch(ModelFactory::mentionsAsync)) {
+        continue;
+      }
+      Shapes.asyncTypeOf(parent)
+          .filter(async -> async.getKind() == ElementKind.INTERFACE)
+          .ifPresent(async -> superTwins.add(twinType(async, declared)));
+    }
+    return superTwins;
+  }
+
+  private static boolean mentionsAsync(TypeMirror type) {
+    switch (type.getKind()) {
+      case DECLARED:
+        return Shapes.asyncTypeOf(type).isPresent()
+            || ((DeclaredType) type).getTypeArguments().stream().anyMatch(ModelFactory::mentionsAsync);
+      case ARRAY:
+        return mentionsAsync(((ArrayType) type).getComponentType());
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        return (wildcard.getExtendsBound() != null && mentionsAsync(wildcard.getExtendsBound()))
+            || (wildcard.getSuperBound() != null && mentionsAsync(wildcard.getSuperBound()));
+      default:
+        return false;
+    }
   }
 
   private ClassName twinClass(TypeElement async) {

@@ -28,6 +28,9 @@ final class TwinGenerator {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final String WIDEN_STAGE = "widenStage";
   private static final String WIDEN_SEQUENCE = "widenSequence";
+  private static final String ASYNC_ACCESSOR_DOC =
+      "The async object this twin delegates to, for callers on its loop.\n\n"
+          + "@return the delegate; confined to the bridge's loop\n";
 
   List<JavaFile> generate(TwinModel model) {
     List<JavaFile> files = new ArrayList<>();
@@ -51,15 +54,18 @@ final class TwinGenerator {
         .addTypeVariables(model.typeVariables())
         .addJavadoc(typeJavadoc(model));
     typeHeader(model, twin);
+    twin.addSuperinterfaces(model.superTwins());
     model.close().ifPresent(c -> twin.addSuperinterface(AutoCloseable.class));
-    twin.addMethod(asyncAccessor(model).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).build());
+    twin.addMethod(asyncAccessor(model).addJavadoc(ASYNC_ACCESSOR_DOC)
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).build());
     twin.addMethod(ofShared(model));
     twin.addMethod(ofBridge(model, CodeBlock.of("return new $T(delegate, bridge)", implType(model))));
     for (TwinModel.Method method : model.methods()) {
-      twin.addMethod(signature(model, method).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).build());
+      twin.addMethod(signature(model, method).addJavadoc(methodJavadoc(model, method))
+          .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).build());
     }
-    model.close().ifPresent(close -> twin.addMethod(
-        closeSignature(model, close).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).build()));
+    model.close().ifPresent(close -> twin.addMethod(closeSignature()
+        .addJavadoc(closeJavadoc(model, close)).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).build()));
     return twin.build();
   }
 
@@ -88,6 +94,7 @@ final class TwinGenerator {
               model.twinName(), model.asyncName(), RuntimeNames.LOOP_BRIDGE);
     } else {
       type.addJavadoc(typeJavadoc(model));
+      type.addSuperinterfaces(model.superTwins());
       model.close().ifPresent(c -> type.addSuperinterface(AutoCloseable.class));
     }
     TreeSet<String> timeouts = new TreeSet<>();
@@ -120,26 +127,38 @@ final class TwinGenerator {
       type.addMethod(ofShared(model));
       type.addMethod(ofBridge(model, CodeBlock.of("return new $T(delegate, bridge)", twinType(model))));
     }
+    // An implementation's overriding methods inherit the twin interface's Javadoc: repeating it
+    // would double the twin's size, and so its share of the compile time, for no reader.
     MethodSpec.Builder accessor = asyncAccessor(model).addModifiers(Modifier.PUBLIC)
         .addStatement("return this.delegate");
     if (implementsTwin) {
       accessor.addAnnotation(Override.class);
+    } else {
+      accessor.addJavadoc(ASYNC_ACCESSOR_DOC);
     }
     type.addMethod(accessor.build());
     for (TwinModel.Method method : model.methods()) {
       MethodSpec.Builder spec = signature(model, method);
       if (implementsTwin) {
         spec.addModifiers(Modifier.PUBLIC).addAnnotation(Override.class);
-      } else if (method.isPublic()) {
-        spec.addModifiers(Modifier.PUBLIC);
+      } else {
+        spec.addJavadoc(methodJavadoc(model, method));
+        if (method.isPublic()) {
+          spec.addModifiers(Modifier.PUBLIC);
+        }
       }
       type.addMethod(spec.addCode(body(model, method)).build());
     }
-    model.close().ifPresent(close -> type.addMethod(
-        closeSignature(model, close).addModifiers(Modifier.PUBLIC).addAnnotation(Override.class)
-            .addStatement("$L", await(model, close.timeout(),
-                CodeBlock.of("this.delegate.$L()", RuntimeNames.CLOSE_ASYNC)))
-            .build()));
+    model.close().ifPresent(close -> {
+      MethodSpec.Builder spec = closeSignature().addModifiers(Modifier.PUBLIC)
+          .addAnnotation(Override.class)
+          .addStatement("$L", await(model, close.timeout(),
+              CodeBlock.of("this.delegate.$L()", RuntimeNames.CLOSE_ASYNC)));
+      if (!implementsTwin) {
+        spec.addJavadoc(closeJavadoc(model, close));
+      }
+      type.addMethod(spec.build());
+    });
     if (model.methods().stream().anyMatch(m -> m.widen() && m.call() == TwinModel.Call.AWAIT)) {
       type.addMethod(widen(WIDEN_STAGE, ClassName.get(CompletionStage.class)));
     }
@@ -171,21 +190,23 @@ final class TwinGenerator {
     CodeBlock paragraphs = CodeBlock.builder()
         .add("<p>Blocking twin of {@link $T}, generated from it: each method runs its async original "
             + "on a {@link $T}'s loop thread and blocks the calling thread until the outcome is "
-            + "known; failures arrive as the original exception.\n\n",
+            + "known.\n\n",
             model.asyncName(), RuntimeNames.LOOP_BRIDGE)
-        .add("<p>Threading: thread-safe, and blocking: never call it on a loop thread ({@link $T}). "
-            + "Interrupting a waiting caller cancels the async operation ({@link $T}).\n",
-            RuntimeNames.BLOCKING_ON_LOOP_THREAD, RuntimeNames.BRIDGE_INTERRUPTED)
+        .add("<p>Threading: thread-safe, and blocking: never call it on a loop thread.\n\n")
+        .add("<p>Failures, besides each operation's own exceptions (rethrown as they are): every "
+            + "method throws {@link $T} when called on a loop thread, where it would stall the loop; "
+            + "{@link $T} when the waiting caller is interrupted (the operation is cancelled and the "
+            + "interrupt status kept); {@link $T} when the bridge has ended or ends while waiting; "
+            + "{@link $T} when a timeout expires (the operation is cancelled first).\n",
+            RuntimeNames.BLOCKING_ON_LOOP_THREAD, RuntimeNames.BRIDGE_INTERRUPTED,
+            RuntimeNames.LOOP_CLOSED, RuntimeNames.TIMEOUT_ERROR)
         .build();
     CodeBlock tags = CodeBlock.of("@see $T\n", model.asyncName());
     return Javadocs.amend(model.javadoc(), fallback, paragraphs, tags);
   }
 
-  private MethodSpec.Builder asyncAccessor(TwinModel model) {
-    return MethodSpec.methodBuilder("async")
-        .returns(model.asyncType())
-        .addJavadoc("The async object this twin delegates to, for callers on its loop.\n\n"
-            + "@return the delegate; confined to the bridge's loop\n");
+  private static MethodSpec.Builder asyncAccessor(TwinModel model) {
+    return MethodSpec.methodBuilder("async").returns(model.asyncType());
   }
 
   private MethodSpec ofShared(TwinModel model) {
@@ -239,7 +260,8 @@ final class TwinGenerator {
         "<p>Twin constructor: runs the {@link $T} constructor on the shared bridge's loop thread "
             + "({@link $T#$L()}), where the new object is confined, and blocks until it returns.\n",
         model.asyncName(), RuntimeNames.LOOP_BRIDGE, RuntimeNames.BRIDGE_SHARED);
-    spec.addJavadoc(Javadocs.amend(constructor.javadoc(), fallback, paragraphs, blockingTags(false)));
+    spec.addJavadoc(Javadocs.amend(constructor.javadoc(), fallback, paragraphs,
+        CodeBlock.of("@see $T\n", model.asyncName())));
     spec.addStatement("this($T.$L().$L(() -> new $T$L($L)), $T.$L())",
         RuntimeNames.LOOP_BRIDGE, RuntimeNames.BRIDGE_SHARED, RuntimeNames.BRIDGE_INVOKE,
         model.asyncName(), model.typeVariables().isEmpty() ? "" : "<>",
@@ -265,7 +287,6 @@ final class TwinGenerator {
       spec.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
           .addMember("value", "$S", "unchecked").build());
     }
-    spec.addJavadoc(methodJavadoc(model, method));
     return spec;
   }
 
@@ -279,68 +300,50 @@ final class TwinGenerator {
   private CodeBlock methodJavadoc(TwinModel model, TwinModel.Method method) {
     CodeBlock link = CodeBlock.of("$T#$L", model.asyncName(), method.asyncSignature());
     CodeBlock fallback = CodeBlock.of("Blocking twin of {@link $L}.\n", link);
-    CodeBlock.Builder paragraphs = CodeBlock.builder();
+    String asTwin = method.wrapIn().isPresent() ? " as its blocking twin" : "";
+    CodeBlock paragraph;
     switch (method.call()) {
       case AWAIT:
-        paragraphs.add("<p>Blocking: runs {@link $L} on the bridge's loop thread and blocks "
-            + "the calling thread until its future completes, then returns its result", link);
-        paragraphs.add(method.wrapIn().isPresent() ? " as its blocking twin" : "");
-        paragraphs.add(" or throws its original exception. ");
-        paragraphs.add(method.timeout()
-            .map(t -> CodeBlock.of("Times out after {@code $L}", t))
-            .orElse(CodeBlock.of("Times out after the bridge's default timeout, if it has one")));
-        paragraphs.add(": the operation is then cancelled and {@link $T} thrown.\n",
-            RuntimeNames.TIMEOUT_ERROR);
+        paragraph = CodeBlock.of("<p>Blocking: awaits {@link $L} on the bridge's loop$L; times out "
+            + "after $L. Never call it on a loop thread; an interrupt cancels the operation.\n",
+            link, returnsText(method, asTwin), timeoutText(method.timeout()));
         break;
       case ITERATE:
-        paragraphs.add("<p>Blocking: opens the sequence of {@link $L} on the bridge's loop thread "
-            + "and returns a blocking iterator over it. Close the iterator (try-with-resources): "
-            + "closing it early cancels the producer.\n", link);
+        paragraph = CodeBlock.of("<p>Blocking: opens {@link $L} on the bridge's loop as an "
+            + "iterator; close it (try-with-resources): closing early cancels the producer. Never "
+            + "call it on a loop thread.\n", link);
         break;
       default:
-        paragraphs.add("<p>Blocking: runs {@link $L} on the bridge's loop thread, where the "
-            + "async object is confined, and blocks until it returns", link);
-        paragraphs.add(method.wrapIn().isPresent() ? " its result as its blocking twin.\n" : ".\n");
+        paragraph = CodeBlock.of("<p>Blocking: runs {@link $L} on the bridge's loop thread, where "
+            + "the async object is confined$L. Never call it on a loop thread.\n",
+            link, returnsText(method, asTwin));
         break;
     }
-    CodeBlock tags = CodeBlock.builder()
-        .add(blockingTags(method.call() == TwinModel.Call.AWAIT))
-        .add("@see $L\n", link)
-        .build();
     String original = method.returns().equals(TypeName.VOID)
         ? Javadocs.withoutReturnTag(method.javadoc())
         : method.javadoc();
-    return Javadocs.amend(original, fallback, paragraphs.build(), tags);
+    return Javadocs.amend(original, fallback, paragraph, CodeBlock.of("@see $L\n", link));
   }
 
-  private static CodeBlock blockingTags(boolean timeout) {
-    CodeBlock.Builder tags = CodeBlock.builder()
-        .add("@throws $T if called on a loop thread, where blocking would stall the loop\n",
-            RuntimeNames.BLOCKING_ON_LOOP_THREAD)
-        .add("@throws $T if the calling thread is interrupted while waiting; the operation is "
-            + "cancelled and the interrupt status kept\n", RuntimeNames.BRIDGE_INTERRUPTED)
-        .add("@throws $T if the bridge has ended or ends while waiting\n", RuntimeNames.LOOP_CLOSED);
-    if (timeout) {
-      tags.add("@throws $T if the timeout expires; the operation is cancelled first\n",
-          RuntimeNames.TIMEOUT_ERROR);
-    }
-    return tags.build();
+  private static String returnsText(TwinModel.Method method, String asTwin) {
+    return method.returns().equals(TypeName.VOID) ? "" : " and returns its result" + asTwin;
   }
 
-  private MethodSpec.Builder closeSignature(TwinModel model, TwinModel.Close close) {
+  private static CodeBlock timeoutText(Optional<String> timeout) {
+    return timeout.map(t -> CodeBlock.of("{@code $L}", t))
+        .orElse(CodeBlock.of("the bridge's default timeout, if any"));
+  }
+
+  private static MethodSpec.Builder closeSignature() {
+    return MethodSpec.methodBuilder("close");
+  }
+
+  private CodeBlock closeJavadoc(TwinModel model, TwinModel.Close close) {
     CodeBlock link = CodeBlock.of("$T#$L()", model.asyncName(), RuntimeNames.CLOSE_ASYNC);
-    CodeBlock paragraphs = CodeBlock.builder()
-        .add("<p>Blocking: runs {@link $L} on the bridge's loop thread and blocks until "
-            + "the object is closed. ", link)
-        .add(close.timeout()
-            .map(t -> CodeBlock.of("Times out after {@code $L}", t))
-            .orElse(CodeBlock.of("Times out after the bridge's default timeout, if it has one")))
-        .add(": the close is then cancelled and {@link $T} thrown.\n", RuntimeNames.TIMEOUT_ERROR)
-        .build();
-    CodeBlock tags = CodeBlock.builder().add(blockingTags(true)).add("@see $L\n", link).build();
-    return MethodSpec.methodBuilder("close")
-        .addJavadoc(Javadocs.amend(close.javadoc(),
-            CodeBlock.of("Closes the async object.\n"), paragraphs, tags));
+    CodeBlock paragraph = CodeBlock.of("<p>Blocking: awaits {@link $L} on the bridge's loop; times "
+        + "out after $L (the close is then cancelled).\n", link, timeoutText(close.timeout()));
+    return Javadocs.amend(close.javadoc(), CodeBlock.of("Closes the async object.\n"), paragraph,
+        CodeBlock.of("@see $L\n", link));
   }
 
   private CodeBlock body(TwinModel model, TwinModel.Method method) {

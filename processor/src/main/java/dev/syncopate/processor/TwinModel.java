@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param constructors the async class's constructors the twin mirrors (concrete classes only)
  * @param methods the mirrored methods
  * @param generator the value of {@code @Generated}
+ * @param superTwins the twins of the async type's direct {@code @Async} super-interfaces, with the
+ *     same type arguments: the twin interface extends them, a twin class implements them
  */
 record TwinModel(
     ClassName asyncName,
@@ -38,7 +40,8 @@ record TwinModel(
     Optional<Close> close,
     List<Constructor> constructors,
     List<Method> methods,
-    String generator) {
+    String generator,
+    List<TypeName> superTwins) {
 
   /** How a twin method reaches its async original. */
   enum Call {

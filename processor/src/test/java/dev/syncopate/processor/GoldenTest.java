@@ -219,6 +219,65 @@ class GoldenTest {
     Goldens.assertMatches(getClass(), name(test), compilation);
   }
 
+  @Test
+  void twinsKeepTheHierarchyOfAsyncInterfaces(TestInfo test) {
+    Compilation compilation = Compile.strict(
+        Compile.source("test.AsyncKeys", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** Commands on keys. */
+            @Async
+            public interface AsyncKeys<K> {
+              /** Deletes a key; true if it existed. */
+              CompletionStage<Boolean> delete(K key);
+            }
+            """),
+        Compile.source("test.AsyncStrings", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** Commands on string values. */
+            @Async
+            public interface AsyncStrings {
+              /** Reads a value. */
+              CompletionStage<String> get(String key);
+            }
+            """),
+        Compile.source("test.AsyncCommands", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** Every command: its twin is a Keys<String> and a Strings too. */
+            @Async
+            public interface AsyncCommands extends AsyncKeys<String>, AsyncStrings, Comparable<String> {
+              /** Pings the server. */
+              CompletionStage<String> ping();
+            }
+            """),
+        Compile.source("test.AsyncStringsBase", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** A class implementing an async interface: its twin class implements the twin. */
+            @Async(blockingName = "StringsBase")
+            public abstract class AsyncStringsBase implements AsyncStrings {
+              /** Reads a value, upper-cased. */
+              public abstract CompletionStage<String> getUpper(String key);
+            }
+            """));
+    assertThat(compilation).succeededWithoutWarnings();
+    Goldens.assertMatches(getClass(), name(test), compilation);
+  }
+
   private static String name(TestInfo test) {
     return test.getTestMethod().orElseThrow().getName();
   }

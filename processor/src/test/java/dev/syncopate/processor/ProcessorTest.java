@@ -48,12 +48,18 @@ class ProcessorTest {
     assertTrue(twin.contains("   * Stores a value.\n"), twin);
     assertTrue(twin.contains("@param key the key"), twin);
     assertTrue(twin.contains("@throws IOException if the store is read-only"), twin);
-    assertTrue(twin.contains("Times out after {@code PT30S}"), twin);
-    assertTrue(twin.contains("Times out after {@code PT0.5S}"), twin);
-    assertTrue(twin.contains("@throws BlockingOnLoopThreadException if called on a loop thread"), twin);
-    assertTrue(twin.contains("@throws BridgeInterruptedException if the calling thread is interrupted"),
-        twin);
-    assertTrue(twin.contains("@throws TimeoutError if the timeout expires"), twin);
+    assertTrue(twin.contains("times out after {@code PT30S}. Never call it on a loop thread; an"
+        + " interrupt cancels the operation."), twin);
+    assertTrue(twin.contains("times out after {@code PT0.5S}."), twin);
+    // The bridge's own failures are listed once, on the type, for every method.
+    assertTrue(twin.contains("every method throws {@link BlockingOnLoopThreadException} when called"
+        + " on a loop thread"), twin);
+    assertTrue(twin.contains("{@link BridgeInterruptedException} when the waiting caller is"
+        + " interrupted (the operation is cancelled and the interrupt status kept)"), twin);
+    assertTrue(twin.contains("{@link TimeoutError} when a timeout expires"), twin);
+    // The implementation inherits the interface's method Javadoc instead of repeating it.
+    String impl = generated(compilation, "test.StoreImpl");
+    assertTrue(!impl.contains("Stores a value."), impl);
     assertTrue(twin.contains("@see AsyncStore#put(java.lang.Comparable, java.lang.Object)"), twin);
     // A void twin has no result: the original's "@return a stage ..." is dropped.
     assertTrue(!twin.contains("@return a stage that completes once stored"), twin);
@@ -106,6 +112,46 @@ class ProcessorTest {
     assertTrue(twin.contains("@NonNull\n  String first()"), twin);
     assertTrue(twin.contains("@Deprecated\n  String head()"), twin);
     assertTrue(generated(compilation, "test.NamesImpl").contains("@Deprecated\n  @Override\n  public String head()"));
+  }
+
+  @Test
+  void aParentWhoseTypeArgumentsAreAsyncIsMirroredButNotExtended() {
+    // Holder<AsyncBar>.get() would return AsyncBar where BarHolder.get() returns the twin Bar.
+    Compilation compilation = Compile.strict(
+        Compile.source("test.AsyncHolder", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            @Async
+            public interface AsyncHolder<T> {
+              CompletionStage<T> get();
+            }
+            """),
+        Compile.source("test.AsyncBar", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            @Async
+            public interface AsyncBar {
+              CompletionStage<Integer> size();
+            }
+            """),
+        Compile.source("test.AsyncBarHolder", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+
+            @Async
+            public interface AsyncBarHolder extends AsyncHolder<AsyncBar> {}
+            """));
+    assertThat(compilation).succeededWithoutWarnings();
+    String twin = generated(compilation, "test.BarHolder");
+    assertTrue(twin.contains("public interface BarHolder {"), twin);
+    assertTrue(twin.contains("  Bar get();"), twin);
   }
 
   @Test

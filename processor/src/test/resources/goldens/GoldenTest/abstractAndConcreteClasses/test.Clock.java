@@ -15,9 +15,11 @@ import javax.annotation.processing.Generated;
 /**
  * A clock whose sleeps run on the loop.
  *
- * <p>Blocking twin of {@link ClockAsync}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known; failures arrive as the original exception.
+ * <p>Blocking twin of {@link ClockAsync}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known.
  *
- * <p>Threading: thread-safe, and blocking: never call it on a loop thread ({@link BlockingOnLoopThreadException}). Interrupting a waiting caller cancels the async operation ({@link BridgeInterruptedException}).
+ * <p>Threading: thread-safe, and blocking: never call it on a loop thread.
+ *
+ * <p>Failures, besides each operation's own exceptions (rethrown as they are): every method throws {@link BlockingOnLoopThreadException} when called on a loop thread, where it would stall the loop; {@link BridgeInterruptedException} when the waiting caller is interrupted (the operation is cancelled and the interrupt status kept); {@link LoopClosedException} when the bridge has ended or ends while waiting; {@link TimeoutError} when a timeout expires (the operation is cancelled first).
  *
  * @see ClockAsync
  */
@@ -74,12 +76,8 @@ public final class Clock {
   /**
    * Sleeps, then tells the time.
    *
-   * <p>Blocking: runs {@link ClockAsync#sleep(java.time.Duration)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link ClockAsync#sleep(java.time.Duration)} on the bridge's loop and returns its result; times out after the bridge's default timeout, if any. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see ClockAsync#sleep(java.time.Duration)
    */
   public Long sleep(Duration duration) {
@@ -89,12 +87,8 @@ public final class Clock {
   /**
    * Package-private methods are mirrored too: the twin shares the package.
    *
-   * <p>Blocking: runs {@link ClockAsync#zone()} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link ClockAsync#zone()} on the bridge's loop and returns its result; times out after the bridge's default timeout, if any. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see ClockAsync#zone()
    */
   String zone() {
@@ -104,13 +98,9 @@ public final class Clock {
   /**
    * Blocking twin of {@link ClockAsync#pause()}.
    *
-   * <p>Blocking: runs {@link ClockAsync#pause()} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link ClockAsync#pause()} on the bridge's loop; times out after the bridge's default timeout, if any. Never call it on a loop thread; an interrupt cancels the operation.
    *
    * @deprecated use {@link #sleep}
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see ClockAsync#pause()
    */
   @Deprecated

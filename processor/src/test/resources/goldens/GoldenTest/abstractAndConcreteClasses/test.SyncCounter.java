@@ -13,9 +13,11 @@ import javax.annotation.processing.Generated;
 /**
  * A counter created on the loop thread by its twin's constructors.
  *
- * <p>Blocking twin of {@link Counter}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known; failures arrive as the original exception.
+ * <p>Blocking twin of {@link Counter}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known.
  *
- * <p>Threading: thread-safe, and blocking: never call it on a loop thread ({@link BlockingOnLoopThreadException}). Interrupting a waiting caller cancels the async operation ({@link BridgeInterruptedException}).
+ * <p>Threading: thread-safe, and blocking: never call it on a loop thread.
+ *
+ * <p>Failures, besides each operation's own exceptions (rethrown as they are): every method throws {@link BlockingOnLoopThreadException} when called on a loop thread, where it would stall the loop; {@link BridgeInterruptedException} when the waiting caller is interrupted (the operation is cancelled and the interrupt status kept); {@link LoopClosedException} when the bridge has ended or ends while waiting; {@link TimeoutError} when a timeout expires (the operation is cancelled first).
  *
  * @see Counter
  */
@@ -42,9 +44,7 @@ public final class SyncCounter<T> {
    *
    * <p>Twin constructor: runs the {@link Counter} constructor on the shared bridge's loop thread ({@link LoopBridge#shared()}), where the new object is confined, and blocks until it returns.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
+   * @see Counter
    */
   public SyncCounter() {
     this(LoopBridge.shared().invoke(() -> new Counter<>()), LoopBridge.shared());
@@ -57,9 +57,7 @@ public final class SyncCounter<T> {
    *
    * @param start the first value
    * @throws IOException never, but declared
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
+   * @see Counter
    */
   public SyncCounter(int start) throws IOException {
     this(LoopBridge.shared().invoke(() -> new Counter<>(start)), LoopBridge.shared());
@@ -100,12 +98,8 @@ public final class SyncCounter<T> {
   /**
    * Adds one.
    *
-   * <p>Blocking: runs {@link Counter#increment(java.lang.Object)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link Counter#increment(java.lang.Object)} on the bridge's loop and returns its result; times out after the bridge's default timeout, if any. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see Counter#increment(java.lang.Object)
    */
   public Integer increment(T reason) {

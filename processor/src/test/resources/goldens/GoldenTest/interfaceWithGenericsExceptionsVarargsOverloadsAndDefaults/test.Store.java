@@ -19,9 +19,11 @@ import javax.annotation.processing.Generated;
 /**
  * A key-value store.
  *
- * <p>Blocking twin of {@link AsyncStore}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known; failures arrive as the original exception.
+ * <p>Blocking twin of {@link AsyncStore}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known.
  *
- * <p>Threading: thread-safe, and blocking: never call it on a loop thread ({@link BlockingOnLoopThreadException}). Interrupting a waiting caller cancels the async operation ({@link BridgeInterruptedException}).
+ * <p>Threading: thread-safe, and blocking: never call it on a loop thread.
+ *
+ * <p>Failures, besides each operation's own exceptions (rethrown as they are): every method throws {@link BlockingOnLoopThreadException} when called on a loop thread, where it would stall the loop; {@link BridgeInterruptedException} when the waiting caller is interrupted (the operation is cancelled and the interrupt status kept); {@link LoopClosedException} when the bridge has ended or ends while waiting; {@link TimeoutError} when a timeout expires (the operation is cancelled first).
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -62,15 +64,11 @@ public interface Store<K extends Comparable<K>, V> {
   /**
    * Stores a value.
    *
-   * <p>Blocking: runs {@link AsyncStore#put(java.lang.Comparable, java.lang.Object)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after {@code PT30S}: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncStore#put(java.lang.Comparable, java.lang.Object)} on the bridge's loop; times out after {@code PT30S}. Never call it on a loop thread; an interrupt cancels the operation.
    *
    * @param key the key
    * @param value the value
    * @throws IOException if the store is read-only
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#put(java.lang.Comparable, java.lang.Object)
    */
   void put(K key, V value) throws IOException;
@@ -78,12 +76,8 @@ public interface Store<K extends Comparable<K>, V> {
   /**
    * Removes keys; returns how many were removed.
    *
-   * <p>Blocking: runs {@link AsyncStore#remove(java.lang.Comparable[])} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after {@code PT30S}: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncStore#remove(java.lang.Comparable[])} on the bridge's loop and returns its result; times out after {@code PT30S}. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#remove(java.lang.Comparable[])
    */
   @SuppressWarnings("unchecked")
@@ -92,12 +86,8 @@ public interface Store<K extends Comparable<K>, V> {
   /**
    * Removes one key.
    *
-   * <p>Blocking: runs {@link AsyncStore#remove(java.lang.Comparable)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after {@code PT0.5S}: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncStore#remove(java.lang.Comparable)} on the bridge's loop and returns its result; times out after {@code PT0.5S}. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#remove(java.lang.Comparable)
    */
   Integer remove(K key);
@@ -105,12 +95,8 @@ public interface Store<K extends Comparable<K>, V> {
   /**
    * Copies entries of any map whose values fit.
    *
-   * <p>Blocking: runs {@link AsyncStore#putAll(java.util.Map)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after {@code PT30S}: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncStore#putAll(java.util.Map)} on the bridge's loop; times out after {@code PT30S}. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#putAll(java.util.Map)
    */
   void putAll(Map<? extends K, ? extends V> entries);
@@ -118,12 +104,8 @@ public interface Store<K extends Comparable<K>, V> {
   /**
    * Applies a transformation to a value.
    *
-   * <p>Blocking: runs {@link AsyncStore#map(java.lang.Comparable, java.util.function.Function)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after {@code PT30S}: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncStore#map(java.lang.Comparable, java.util.function.Function)} on the bridge's loop and returns its result; times out after {@code PT30S}. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#map(java.lang.Comparable, java.util.function.Function)
    */
   <R extends Number> List<R> map(K key, Function<? super V, R> fn) throws IOException,
@@ -132,12 +114,8 @@ public interface Store<K extends Comparable<K>, V> {
   /**
    * Reads a value, then a default.
    *
-   * <p>Blocking: runs {@link AsyncStore#getOr(java.lang.Comparable, java.lang.Object)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after {@code PT30S}: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncStore#getOr(java.lang.Comparable, java.lang.Object)} on the bridge's loop and returns its result; times out after {@code PT30S}. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#getOr(java.lang.Comparable, java.lang.Object)
    */
   V getOr(K key, V fallback);
@@ -145,11 +123,8 @@ public interface Store<K extends Comparable<K>, V> {
   /**
    * How many entries are cached; plain, yet still run on the loop thread.
    *
-   * <p>Blocking: runs {@link AsyncStore#cachedSize()} on the bridge's loop thread, where the async object is confined, and blocks until it returns.
+   * <p>Blocking: runs {@link AsyncStore#cachedSize()} on the bridge's loop thread, where the async object is confined and returns its result. Never call it on a loop thread.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncStore#cachedSize()
    */
   int cachedSize();
@@ -157,11 +132,8 @@ public interface Store<K extends Comparable<K>, V> {
   /**
    * A plain method without a result.
    *
-   * <p>Blocking: runs {@link AsyncStore#evict(java.lang.Comparable)} on the bridge's loop thread, where the async object is confined, and blocks until it returns.
+   * <p>Blocking: runs {@link AsyncStore#evict(java.lang.Comparable)} on the bridge's loop thread, where the async object is confined. Never call it on a loop thread.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncStore#evict(java.lang.Comparable)
    */
   void evict(K key);
@@ -169,14 +141,10 @@ public interface Store<K extends Comparable<K>, V> {
   /**
    * Reads a value.
    *
-   * <p>Blocking: runs {@link AsyncStore#get(java.lang.Object)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after {@code PT30S}: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncStore#get(java.lang.Object)} on the bridge's loop and returns its result; times out after {@code PT30S}. Never call it on a loop thread; an interrupt cancels the operation.
    *
    * @param key the key
    * @return the value, or null
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncStore#get(java.lang.Object)
    */
   V get(K key);

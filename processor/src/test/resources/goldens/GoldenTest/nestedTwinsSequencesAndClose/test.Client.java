@@ -14,9 +14,11 @@ import javax.annotation.processing.Generated;
 /**
  * A client whose sessions are async too: the twin's sessions are twins.
  *
- * <p>Blocking twin of {@link AsyncClient}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known; failures arrive as the original exception.
+ * <p>Blocking twin of {@link AsyncClient}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known.
  *
- * <p>Threading: thread-safe, and blocking: never call it on a loop thread ({@link BlockingOnLoopThreadException}). Interrupting a waiting caller cancels the async operation ({@link BridgeInterruptedException}).
+ * <p>Threading: thread-safe, and blocking: never call it on a loop thread.
+ *
+ * <p>Failures, besides each operation's own exceptions (rethrown as they are): every method throws {@link BlockingOnLoopThreadException} when called on a loop thread, where it would stall the loop; {@link BridgeInterruptedException} when the waiting caller is interrupted (the operation is cancelled and the interrupt status kept); {@link LoopClosedException} when the bridge has ended or ends while waiting; {@link TimeoutError} when a timeout expires (the operation is cancelled first).
  *
  * @see AsyncClient
  */
@@ -55,12 +57,8 @@ public interface Client extends AutoCloseable {
   /**
    * Opens a session.
    *
-   * <p>Blocking: runs {@link AsyncClient#open(java.lang.String)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result as its blocking twin or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncClient#open(java.lang.String)} on the bridge's loop and returns its result as its blocking twin; times out after the bridge's default timeout, if any. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncClient#open(java.lang.String)
    */
   Session<String> open(String name);
@@ -68,11 +66,8 @@ public interface Client extends AutoCloseable {
   /**
    * The session opened last, or null; plain.
    *
-   * <p>Blocking: runs {@link AsyncClient#last()} on the bridge's loop thread, where the async object is confined, and blocks until it returns its result as its blocking twin.
+   * <p>Blocking: runs {@link AsyncClient#last()} on the bridge's loop thread, where the async object is confined and returns its result as its blocking twin. Never call it on a loop thread.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncClient#last()
    */
   Session<String> last();
@@ -80,12 +75,8 @@ public interface Client extends AutoCloseable {
   /**
    * Moves a session to this client; the twin takes the session's twin.
    *
-   * <p>Blocking: runs {@link AsyncClient#adopt(test.AsyncClient.AsyncSession)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncClient#adopt(test.AsyncClient.AsyncSession)} on the bridge's loop; times out after the bridge's default timeout, if any. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncClient#adopt(test.AsyncClient.AsyncSession)
    */
   void adopt(Session<String> session);
@@ -93,11 +84,8 @@ public interface Client extends AutoCloseable {
   /**
    * Streams the session names.
    *
-   * <p>Blocking: opens the sequence of {@link AsyncClient#names()} on the bridge's loop thread and returns a blocking iterator over it. Close the iterator (try-with-resources): closing it early cancels the producer.
+   * <p>Blocking: opens {@link AsyncClient#names()} on the bridge's loop as an iterator; close it (try-with-resources): closing early cancels the producer. Never call it on a loop thread.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncClient#names()
    */
   CloseableIterator<String> names();
@@ -105,11 +93,8 @@ public interface Client extends AutoCloseable {
   /**
    * Streams numbers of any subtype.
    *
-   * <p>Blocking: opens the sequence of {@link AsyncClient#numbers()} on the bridge's loop thread and returns a blocking iterator over it. Close the iterator (try-with-resources): closing it early cancels the producer.
+   * <p>Blocking: opens {@link AsyncClient#numbers()} on the bridge's loop as an iterator; close it (try-with-resources): closing early cancels the producer. Never call it on a loop thread.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
    * @see AsyncClient#numbers()
    */
   CloseableIterator<Number> numbers();
@@ -117,12 +102,8 @@ public interface Client extends AutoCloseable {
   /**
    * Closes the client and its sessions.
    *
-   * <p>Blocking: runs {@link AsyncClient#closeAsync()} on the bridge's loop thread and blocks until the object is closed. Times out after {@code PT10S}: the close is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncClient#closeAsync()} on the bridge's loop; times out after {@code PT10S} (the close is then cancelled).
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncClient#closeAsync()
    */
   void close();

@@ -10,9 +10,11 @@ import javax.annotation.processing.Generated;
 /**
  * A session, nested in the client.
  *
- * <p>Blocking twin of {@link AsyncClient.AsyncSession}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known; failures arrive as the original exception.
+ * <p>Blocking twin of {@link AsyncClient.AsyncSession}, generated from it: each method runs its async original on a {@link LoopBridge}'s loop thread and blocks the calling thread until the outcome is known.
  *
- * <p>Threading: thread-safe, and blocking: never call it on a loop thread ({@link BlockingOnLoopThreadException}). Interrupting a waiting caller cancels the async operation ({@link BridgeInterruptedException}).
+ * <p>Threading: thread-safe, and blocking: never call it on a loop thread.
+ *
+ * <p>Failures, besides each operation's own exceptions (rethrown as they are): every method throws {@link BlockingOnLoopThreadException} when called on a loop thread, where it would stall the loop; {@link BridgeInterruptedException} when the waiting caller is interrupted (the operation is cancelled and the interrupt status kept); {@link LoopClosedException} when the bridge has ended or ends while waiting; {@link TimeoutError} when a timeout expires (the operation is cancelled first).
  *
  * @see AsyncClient.AsyncSession
  */
@@ -51,12 +53,8 @@ public interface Session<T> {
   /**
    * Sends a message.
    *
-   * <p>Blocking: runs {@link AsyncClient.AsyncSession#send(java.lang.Object)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncClient.AsyncSession#send(java.lang.Object)} on the bridge's loop and returns its result; times out after the bridge's default timeout, if any. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncClient.AsyncSession#send(java.lang.Object)
    */
   T send(T message);
@@ -64,12 +62,8 @@ public interface Session<T> {
   /**
    * The client behind it, as a twin.
    *
-   * <p>Blocking: runs {@link AsyncClient.AsyncSession#client()} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result as its blocking twin or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
+   * <p>Blocking: awaits {@link AsyncClient.AsyncSession#client()} on the bridge's loop and returns its result as its blocking twin; times out after the bridge's default timeout, if any. Never call it on a loop thread; an interrupt cancels the operation.
    *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
    * @see AsyncClient.AsyncSession#client()
    */
   Client client();

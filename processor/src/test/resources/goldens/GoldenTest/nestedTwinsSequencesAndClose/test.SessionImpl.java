@@ -1,10 +1,6 @@
 package test;
 
-import dev.syncopate.runtime.BlockingOnLoopThreadException;
-import dev.syncopate.runtime.BridgeInterruptedException;
 import dev.syncopate.runtime.LoopBridge;
-import dev.syncopate.runtime.LoopClosedException;
-import dev.syncopate.runtime.TimeoutError;
 import java.lang.Override;
 import java.lang.SuppressWarnings;
 import java.util.Objects;
@@ -34,43 +30,16 @@ public final class SessionImpl<T> implements Session<T> {
     this.bridge = Objects.requireNonNull(bridge, "bridge");
   }
 
-  /**
-   * The async object this twin delegates to, for callers on its loop.
-   *
-   * @return the delegate; confined to the bridge's loop
-   */
   @Override
   public AsyncClient.AsyncSession<T> async() {
     return this.delegate;
   }
 
-  /**
-   * Sends a message.
-   *
-   * <p>Blocking: runs {@link AsyncClient.AsyncSession#send(java.lang.Object)} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
-   *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
-   * @see AsyncClient.AsyncSession#send(java.lang.Object)
-   */
   @Override
   public T send(T message) {
     return this.bridge.call(() -> this.delegate.send(message));
   }
 
-  /**
-   * The client behind it, as a twin.
-   *
-   * <p>Blocking: runs {@link AsyncClient.AsyncSession#client()} on the bridge's loop thread and blocks the calling thread until its future completes, then returns its result as its blocking twin or throws its original exception. Times out after the bridge's default timeout, if it has one: the operation is then cancelled and {@link TimeoutError} thrown.
-   *
-   * @throws BlockingOnLoopThreadException if called on a loop thread, where blocking would stall the loop
-   * @throws BridgeInterruptedException if the calling thread is interrupted while waiting; the operation is cancelled and the interrupt status kept
-   * @throws LoopClosedException if the bridge has ended or ends while waiting
-   * @throws TimeoutError if the timeout expires; the operation is cancelled first
-   * @see AsyncClient.AsyncSession#client()
-   */
   @Override
   public Client client() {
     AsyncClient result = this.bridge.call(() -> widenStage(this.delegate.client()));

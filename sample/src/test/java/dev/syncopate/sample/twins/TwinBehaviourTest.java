@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Calls the twins the processor generated for {@link AsyncAccount}, {@link AsyncStatement} and
- * {@link CounterAsync} from plain threads, over a real loop thread ({@link LoopBridge#start}).
+ * Calls the twins the processor generated for {@link AsyncAccount}, {@link AsyncStatement},
+ * {@link CounterAsync} and {@link AsyncGreeter} from plain threads, over a real loop thread ({@link LoopBridge#start}).
  */
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class TwinBehaviourTest {
@@ -143,6 +143,17 @@ class TwinBehaviourTest {
     String loopThread = bridge.invoke(() -> Thread.currentThread().getName());
     assertEquals(loopThread, account.threadName());
     assertNotEquals(Thread.currentThread().getName(), account.threadName());
+  }
+
+  @Test
+  void aTwinExtendsTheTwinsOfItsAsyncParents() {
+    Greeter greeter = Greeter.of(AsyncGreeter.named("ada"), bridge);
+    // Compiles only because Greeter extends Named, as AsyncGreeter extends AsyncNamed.
+    Named named = greeter;
+    String loopThread = bridge.invoke(() -> Thread.currentThread().getName());
+    assertEquals("ada@" + loopThread, named.name());
+    assertEquals("hello bob from ada", greeter.greet("bob"));
+    assertSame(greeter.async(), named.async());
   }
 
   @Test
