@@ -28,13 +28,26 @@ abstract class BridgeCall<T> extends Handoff implements BridgeCore.Releasable {
   private T value;
   private Throwable failure;
 
+  /** Created on the caller's thread: the call runs in the caller's context. */
   BridgeCall(BridgeCore core, Duration timeout) {
+    super(ThreadState.get().context);
     this.core = core;
     this.timeout = timeout;
   }
 
   /** Starts the work; runs on the loop thread. */
-  public abstract void run();
+  abstract void run();
+
+  /** The call is its own handle on the loop's queue (one object less per call): it starts. */
+  @Override
+  final void invoke() {
+    run();
+  }
+
+  @Override
+  final String describe() {
+    return "the start of a bridge call (" + getClass().getSimpleName() + ")";
+  }
 
   /** Cancels the work if it can still be cancelled; runs on the loop thread. */
   abstract void requestCancel(String message);
@@ -61,9 +74,14 @@ abstract class BridgeCall<T> extends Handoff implements BridgeCore.Releasable {
       kind = outcomeKind;
       value = result;
       failure = cause;
-      core.leave(this);
       publish();
     }
+  }
+
+  /** Spins only while few callers wait for the loop; see {@link Inbox#worthSpinning()}. */
+  @Override
+  final boolean worthSpinning() {
+    return core.loop.inbox().worthSpinning();
   }
 
   /** Whether the operation itself failed (not a timeout or the loop's end). */

@@ -40,7 +40,10 @@ final class BridgeCore {
 
   final EventLoop loop;
   private final Thread thread;
+  /** Non-blocking calls ({@code submit}) and iterators in flight. */
   private final Set<Releasable> inFlight = ConcurrentHashMap.newKeySet();
+  /** Blocking calls in flight, one per blocked thread. */
+  private final BlockedCallers blocked = new BlockedCallers();
   private final AtomicReference<Throwable> ended = new AtomicReference<>();
   private final AtomicBoolean closeRequested = new AtomicBoolean();
   private final CountDownLatch threadEnded = new CountDownLatch(1);
@@ -82,7 +85,7 @@ final class BridgeCore {
   // ---- Calls in flight. ----
 
   /**
-   * Registers a call in flight.
+   * Registers a non-blocking call or an iterator in flight; {@link #leave} removes it.
    *
    * @throws LoopClosedException if the bridge has ended
    */
@@ -99,14 +102,28 @@ final class BridgeCore {
     inFlight.remove(call);
   }
 
-  /** Posts {@code call} to the loop; if the loop closed meanwhile, the call is failed. */
+  /**
+   * Registers a non-blocking call and posts it to the loop; if the loop closed meanwhile, the
+   * call is failed. Its completion must {@link #leave} it.
+   *
+   * @throws LoopClosedException if the bridge has ended
+   */
   void post(BridgeCall<?> call, String what) {
     enter(call, what);
+    send(call);
+  }
+
+  private void send(BridgeCall<?> call) {
     try {
-      loop.callSoonThreadSafe(call::run);
+      loop.postThreadSafe(call);
     } catch (LoopClosedException closed) {
       call.loopGone(closed);
     }
+  }
+
+  /** The registry of blocked callers; for tests. */
+  BlockedCallers blockedCallers() {
+    return blocked;
   }
 
   /** Sends a cancellation request for {@code call} to the loop; a closed loop needs none. */
@@ -128,10 +145,32 @@ final class BridgeCore {
   }
 
   /**
-   * Waits for a blocking call on the caller's thread and returns its outcome, applying the
-   * interrupt rule (see {@link LoopBridge}).
+   * Posts a blocking call and waits for it on the caller's thread, returning its outcome and
+   * applying the interrupt rule (see {@link LoopBridge}). The caller counts as blocked on the
+   * loop meanwhile (see {@link Inbox#worthSpinning()}).
+   *
+   * @throws LoopClosedException if the bridge has ended
    */
-  <T> T await(BridgeCall<T> call, String what) {
+  <T> T postAndAwait(BridgeCall<T> call, String what) {
+    Inbox inbox = loop.inbox();
+    BlockedCallers.Slot slot = blocked.slot();
+    inbox.callerBlocked();
+    // In the slot before the check of the state: see BlockedCallers for why none is left behind.
+    BridgeCall<?> outer = slot.swap(call);
+    try {
+      Throwable cause = ended.get();
+      if (cause != null) {
+        throw closedException(what, cause);
+      }
+      send(call);
+      return await(call, what);
+    } finally {
+      slot.swap(outer);
+      inbox.callerResumed();
+    }
+  }
+
+  private <T> T await(BridgeCall<T> call, String what) {
     if (call.await(-1, true) == Handoff.INTERRUPTED) {
       cancelFromCaller(call, what + " was interrupted on thread '" + Thread.currentThread().getName() + "'");
       boolean settled = call.await(LoopBridge.CANCEL_GRACE.toNanos(), false) == Handoff.DONE;
@@ -180,6 +219,7 @@ final class BridgeCore {
       return;
     }
     List<Releasable> released = new ArrayList<>(inFlight);
+    blocked.collectCalls(released);
     for (Releasable call : released) {
       call.loopGone(cause);
     }

@@ -48,6 +48,9 @@ public final class ContextPropagation {
 
   /** Captures every propagator's state on the calling thread; null when none is registered. */
   static Object[] capture() {
+    if (PROPAGATORS.isEmpty()) {
+      return null; // the common case; toArray() would copy even an empty list, on every call
+    }
     Object[] registered = PROPAGATORS.toArray();
     if (registered.length == 0) {
       return null;

@@ -183,19 +183,31 @@ public final class EventLoop implements AutoCloseable {
   }
 
   Handle callSoonThreadSafe(Context context, Runnable callback) {
-    checkOpen("callSoonThreadSafe");
     Handle handle = CallbackHandle.of(context, callback, origin());
+    postThreadSafe(handle);
+    return handle;
+  }
+
+  /**
+   * Queues a ready-made handle from any thread, as {@link #callSoonThreadSafe(Runnable)} does
+   * with the handle it makes: for runtime objects that are their own handle (a bridge call), so
+   * that posting them allocates nothing more.
+   *
+   * @throws LoopClosedException if the loop is closed
+   */
+  @ThreadSafe
+  void postThreadSafe(Handle handle) {
+    checkOpen("callSoonThreadSafe");
     if (inLoopThread()) {
       // One FIFO per thread: from the loop's own thread this must keep its order with callSoon.
       ready.addLast(handle);
-      return handle;
+      return;
     }
     inbox.post(handle);
     // close() may have drained the inbox between the check and the post: then say so.
     if (state == State.CLOSED && inbox.withdraw(handle)) {
       throw closed("callSoonThreadSafe");
     }
-    return handle;
   }
 
   /**
@@ -315,6 +327,11 @@ public final class EventLoop implements AutoCloseable {
       ownerState.task = running;
     }
     return task;
+  }
+
+  /** The thread-safe inbox; for the bridge, which counts its blocked callers there. */
+  Inbox inbox() {
+    return inbox;
   }
 
   private <T> Task<T> newTask(String name, AsyncCallable<T> body) {

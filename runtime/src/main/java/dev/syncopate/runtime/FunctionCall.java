@@ -19,7 +19,7 @@ final class FunctionCall<T> extends BridgeCall<T> {
   }
 
   @Override
-  public void run() {
+  void run() {
     if (!isOpen()) {
       return;
     }

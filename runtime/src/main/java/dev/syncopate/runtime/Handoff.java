@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Threading:</b> thread-safe; one waiter at a time.
  */
-abstract class Handoff {
+abstract class Handoff extends Handle {
   static final int DONE = 0;
   static final int INTERRUPTED = 1;
   static final int TIMED_OUT = 2;
@@ -36,6 +36,14 @@ abstract class Handoff {
   private volatile int state;
   private volatile Thread waiter;
 
+  /**
+   * @param context the context the loop runs this object in when it is posted as a handle (a
+   *     bridge call is its own handle)
+   */
+  Handoff(Context context) {
+    super(context);
+  }
+
   /** Claims the right to complete; the winner must then call {@link #publish()}. */
   final boolean claim() {
     return STATE.compareAndSet(this, PENDING, CLAIMED);
@@ -49,6 +57,14 @@ abstract class Handoff {
       LockSupport.unpark(parked);
     }
     finished();
+  }
+
+  /**
+   * Whether the waiter should spin before it parks (see {@link SpinPolicy#worthSpinning(int)});
+   * by default it should.
+   */
+  boolean worthSpinning() {
+    return true;
   }
 
   /** Called once after the outcome is published, on the completing thread. */
@@ -75,7 +91,7 @@ abstract class Handoff {
     if (state == FINISHED) {
       return DONE;
     }
-    if (CALLERS.spinUntil(this::isFinished)) {
+    if (worthSpinning() && CALLERS.spinUntil(this::isFinished)) {
       return DONE;
     }
     return park(timeoutNanos, interruptible);

@@ -4,6 +4,7 @@ import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -15,12 +16,17 @@ import java.util.concurrent.locks.LockSupport;
  * producer wakes the selector only if it is the one that lowers the flag. Either the loop sees
  * the item in its re-check, or the producer sees the flag raised and wakes it; a spurious
  * wake-up is possible, a lost one is not.
+ *
+ * <p>It also counts the threads blocked in bridge calls on this loop: with as many of them as
+ * CPUs, neither they nor the idle loop spin before parking (see {@link #worthSpinning()}).
  */
 final class Inbox {
   private final ConcurrentLinkedQueue<Handle> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean sleeping = new AtomicBoolean();
   private final Selector selector;
   private volatile Thread parked;
+  /** Threads blocked in a bridge call on this loop, from just before they post until they resume. */
+  private final AtomicInteger blockedCallers = new AtomicInteger();
 
   Inbox(Selector selector) {
     this.selector = selector;
@@ -67,7 +73,32 @@ final class Inbox {
    * selector wake-up on both sides. Returns whether something was posted.
    */
   boolean spinForPost() {
-    return IDLE_SPIN.spinUntil(this::hasPosts);
+    return worthSpinning() && IDLE_SPIN.spinUntil(this::hasPosts);
+  }
+
+  /**
+   * Whether the loop waiting for posts, or a blocked bridge caller waiting for its answer, should
+   * spin before it parks: only while fewer callers than CPUs are blocked on this loop (see {@link
+   * SpinPolicy#worthSpinning(int)}). Callers count from before their post until they resume, so
+   * callers the loop has answered but that have not run yet count too: they need a core next.
+   */
+  boolean worthSpinning() {
+    return SpinPolicy.worthSpinning(blockedCallers.get());
+  }
+
+  /** A thread is about to post a bridge call and block until it is answered. */
+  void callerBlocked() {
+    blockedCallers.incrementAndGet();
+  }
+
+  /** A blocked bridge caller has resumed (answered, interrupted or released). */
+  void callerResumed() {
+    blockedCallers.decrementAndGet();
+  }
+
+  /** Threads blocked in bridge calls on this loop; for tests. */
+  int blockedCallers() {
+    return blockedCallers.get();
   }
 
   private boolean hasPosts() {

@@ -240,8 +240,7 @@ public final class LoopBridge implements AutoCloseable {
     core.refuseLoopThread(what);
     core.refuseIfInterrupted(what);
     TaskCall<T> call = new TaskCall<>(core, operation, timeout);
-    core.post(call, what);
-    return core.await(call, what);
+    return core.postAndAwait(call, what);
   }
 
   /**
@@ -265,8 +264,7 @@ public final class LoopBridge implements AutoCloseable {
     core.refuseLoopThread(what);
     core.refuseIfInterrupted(what);
     FunctionCall<T> call = new FunctionCall<>(core, function);
-    core.post(call, what);
-    return core.await(call, what);
+    return core.postAndAwait(call, what);
   }
 
   /**

@@ -19,6 +19,7 @@ final class SubmitCall<T> extends TaskCall<T> {
 
   @Override
   void finished() {
+    core.leave(this); // registered by BridgeCore.post; blocking calls have a slot instead
     if (operationFailed()) {
       // The original exception as it is: a call site of the loop thread would only mislead.
       future.completeExceptionally(failureOrNull());

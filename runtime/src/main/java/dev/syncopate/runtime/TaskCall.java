@@ -24,7 +24,7 @@ class TaskCall<T> extends BridgeCall<T> {
   }
 
   @Override
-  public void run() {
+  void run() {
     if (!isOpen()) {
       return; // the bridge ended before the loop got here
     }

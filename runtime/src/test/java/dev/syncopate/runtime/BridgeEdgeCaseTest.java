@@ -2,6 +2,7 @@ package dev.syncopate.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -78,7 +79,7 @@ class BridgeEdgeCaseTest {
     CompletableFuture<Void> future = bridge.withDefaultTimeout(Duration.ofSeconds(1))
         .submit(() -> loop.sleep(Duration.ofHours(1)));
     ExecutionException failure =
-        org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, future::get);
+        assertThrows(ExecutionException.class, future::get);
     assertInstanceOf(TimeoutError.class, failure.getCause());
   }
 
@@ -111,5 +112,83 @@ class BridgeEdgeCaseTest {
     BridgeInterruptedException e = assertInstanceOf(BridgeInterruptedException.class, outcome.get());
     assertEquals(null, e.getCause(), "the function finished normally; its result was dropped");
     assertTrue(flag.get());
+  }
+
+  @Test
+  void nobodySpinsOnceAsManyCallersAsCpusAreBlockedAndEveryCallerIsCountedOut()
+      throws Exception {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    Inbox inbox = loop.inbox();
+    assertEquals(0, inbox.blockedCallers());
+    assertEquals(cpus > 1, inbox.worthSpinning(), "no caller waits: spin if a core is free");
+    CountDownLatch started = new CountDownLatch(cpus);
+    java.util.List<Future<Integer>> gates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.List<Thread> callers = new java.util.ArrayList<>();
+    java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int i = 0; i < cpus; i++) {
+      int expected = i;
+      Thread caller = new Thread(() -> {
+        try {
+          int value = bridge.call(() -> {
+            Future<Integer> gate = loop.createFuture();
+            gates.add(gate);
+            started.countDown();
+            return gate.thenApply(ignored -> expected);
+          });
+          assertEquals(expected, value);
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      });
+      callers.add(caller);
+      caller.start();
+    }
+    started.await();
+    assertEquals(cpus, inbox.blockedCallers());
+    org.junit.jupiter.api.Assertions.assertFalse(inbox.worthSpinning(),
+        "with as many callers blocked as there are CPUs, neither they nor the loop spin");
+    bridge.submit(() -> {
+      gates.forEach(gate -> gate.setResult(0));
+      return loop.completedFuture(null);
+    }).get(5, TimeUnit.SECONDS);
+    for (Thread caller : callers) {
+      caller.join();
+    }
+    assertTrue(failures.isEmpty(), failures::toString);
+    assertEquals(0, inbox.blockedCallers(), "answered callers are counted out");
+    assertThrows(BridgeInterruptedException.class, () -> {
+      Thread.currentThread().interrupt();
+      try {
+        bridge.call(() -> loop.completedFuture(1));
+      } finally {
+        Thread.interrupted();
+      }
+    });
+    assertEquals(0, inbox.blockedCallers(), "refused callers are never counted");
+    assertEquals(cpus > 1, inbox.worthSpinning());
+  }
+
+  @Test
+  void eachCallingThreadRegistersOnceAndDeadThreadsAreDropped() throws Exception {
+    BlockedCallers blocked = bridge.core().blockedCallers();
+    bridge.call(() -> loop.completedFuture(1));
+    bridge.call(() -> loop.completedFuture(2));
+    int before = blocked.registeredSlots();
+    for (int i = 0; i < 50; i++) {
+      Thread caller = new Thread(() -> bridge.call(() -> loop.completedFuture(3)));
+      caller.start();
+      caller.join();
+    }
+    assertTrue(blocked.registeredSlots() >= before, "the test thread registered once");
+    // Dead threads' slots go once collected; a registration sweeps them.
+    for (int attempt = 0; attempt < 50 && blocked.registeredSlots() > before + 1; attempt++) {
+      System.gc();
+      Thread.sleep(20);
+      Thread caller = new Thread(() -> bridge.call(() -> loop.completedFuture(4)));
+      caller.start();
+      caller.join();
+    }
+    assertTrue(blocked.registeredSlots() <= before + 1,
+        () -> blocked.registeredSlots() + " slots left for " + before + " live callers");
   }
 }

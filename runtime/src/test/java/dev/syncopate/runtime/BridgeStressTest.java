@@ -44,7 +44,9 @@ class BridgeStressTest {
         for (int i = 0; i < CALLS; i++) {
           int expected = i;
           int kind = random.nextInt(10);
-          Duration timeout = kind == 0 ? Duration.ofNanos(1 + random.nextInt(200_000)) : null;
+          // Drawn apart from the kind: a timeout must be able to hit a sleeping operation.
+          Duration timeout = random.nextInt(10) == 0
+              ? Duration.ofNanos(1 + random.nextInt(200_000)) : null;
           try {
             int value = bridge.call(() -> kind < 5 ? loop.completedFuture(expected)
                 : kind < 8 ? loop.yieldNow().thenApply(ignored -> expected)
@@ -93,12 +95,64 @@ class BridgeStressTest {
       assertEquals((long) THREADS * CALLS, values.get() + timeouts.get() + interrupts.get());
       assertTrue(interrupts.get() > 0, "interrupts happened");
       assertTrue(values.get() > 0, "values happened");
+      assertTrue(timeouts.get() > 0, "timeouts happened");
       assertEquals(0, (int) bridge.invoke(() -> loop.allTasks().size()), "no leaked task");
+      assertEquals(0, loop.inbox().blockedCallers(), "every caller was counted out exactly once");
     } finally {
       bridge.close();
     }
     assertTrue(errors.isEmpty(), errors::toString);
     System.out.printf("BridgeStressTest: %d values, %d timeouts, %d interrupts%n",
         values.get(), timeouts.get(), interrupts.get());
+  }
+
+  /**
+   * The ending races callers that keep calling: 20 rounds of 32 threads calling until the bridge
+   * closes under them. Every caller must be released (none hangs) with LoopClosedException, and
+   * every call before that must have returned its own value.
+   */
+  @Test
+  void closingWhileCallersKeepCallingReleasesEveryOne() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      EventLoop loop = EventLoop.builder().name("closing-" + round).build();
+      LoopBridge bridge = LoopBridge.start(loop);
+      List<Throwable> violations = new CopyOnWriteArrayList<>();
+      AtomicLong calls = new AtomicLong();
+      List<Thread> callers = new ArrayList<>();
+      for (int t = 0; t < 32; t++) {
+        int id = t;
+        Thread caller = new Thread(() -> {
+          for (int i = 0; ; i++) {
+            int expected = id * 1_000_000 + i;
+            try {
+              int value = bridge.call(() -> (expected & 1) == 0 ? loop.completedFuture(expected)
+                  : loop.yieldNow().thenApply(ignored -> expected));
+              if (value != expected) {
+                violations.add(new AssertionError("wrong value " + value + " for " + expected));
+              }
+              calls.incrementAndGet();
+            } catch (LoopClosedException released) {
+              return;
+            } catch (Throwable e) {
+              violations.add(e);
+              return;
+            }
+          }
+        }, "closing-caller-" + t);
+        callers.add(caller);
+        caller.start();
+      }
+      while (calls.get() < 1_000 * (round % 4 + 1)) {
+        Thread.onSpinWait();
+      }
+      bridge.close();
+      for (Thread caller : callers) {
+        caller.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(caller.isAlive(), () -> caller.getName() + " was never released");
+      }
+      assertTrue(violations.isEmpty(), () -> violations.size() + " violations, first: "
+          + violations.get(0));
+      assertEquals(0, loop.inbox().blockedCallers(), "every caller was counted out");
+    }
   }
 }

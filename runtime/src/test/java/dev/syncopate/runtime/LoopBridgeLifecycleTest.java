@@ -65,6 +65,8 @@ class LoopBridgeLifecycleTest {
       LoopClosedException later = assertThrows(LoopClosedException.class,
           () -> bridge.call(() -> support.loop.completedFuture(1)));
       assertTrue(later.getCause().getMessage().contains("interrupted"));
+      assertEquals(0, support.loop.inbox().blockedCallers(),
+          "released and refused callers are no longer counted as blocked on the loop");
     }
   }
 
