@@ -82,24 +82,65 @@ final class ModelFactory {
   /**
    * The twins of the direct {@code @Async} super-interfaces, so that a twin is usable wherever its
    * parents' twins are (an SDK's {@code Commands extends StringCommands} stays one in both
-   * colours). The twin mirrors every inherited method anyway, with the same mapped signature, so
-   * extending them adds no method and only changes the type's place in the hierarchy. A parent
-   * whose type arguments mention an {@code @Async} type is not extended: the child maps those to
-   * twins where the parent's twin, whose methods see only a type variable, keeps them async, and
-   * the two signatures would clash.
+   * colours). The twin mirrors every inherited method anyway, so extending a parent's twin adds no
+   * method and only changes the type's place in the hierarchy — provided each of those methods has
+   * the same twin signature in both. A parent is therefore not extended (only mirrored) when it
+   * could differ: a type argument the mapping changes ({@code Void}, a future, a sequence, an
+   * {@code @Async} type or a container of one: the parent's twin sees only a type variable there);
+   * a method of the parent whose return type the child narrows or picks from another parent
+   * (covariant overrides, diamonds); or a deprecated parent of a type that is not deprecated (its
+   * twin would compile with deprecation warnings that the async source does not have).
    */
   private List<TypeName> superTwins(TypeElement type) {
+    DeclaredType site = (DeclaredType) type.asType();
+    List<ExecutableElement> mirrored = shapes.apiMethods(type);
     List<TypeName> superTwins = new ArrayList<>();
     for (TypeMirror parent : type.getInterfaces()) {
       DeclaredType declared = (DeclaredType) parent;
-      if (declared.getTypeArguments().stream().anyMatch(ModelFactory::mentionsAsync)) {
+      Optional<TypeElement> async = Shapes.asyncTypeOf(parent)
+          .filter(p -> p.getKind() == ElementKind.INTERFACE);
+      if (async.isEmpty()
+          || declared.getTypeArguments().stream().anyMatch(this::changesWhenMapped)
+          || (shapes.elements().isDeprecated(async.get()) && !shapes.elements().isDeprecated(type))
+          || !returnsAgree(site, mirrored, async.get())) {
         continue;
       }
-      Shapes.asyncTypeOf(parent)
-          .filter(async -> async.getKind() == ElementKind.INTERFACE)
-          .ifPresent(async -> superTwins.add(twinType(async, declared)));
+      superTwins.add(twinType(async.get(), declared));
     }
     return superTwins;
+  }
+
+  private boolean changesWhenMapped(TypeMirror argument) {
+    if (argument.getKind() == TypeKind.WILDCARD) {
+      WildcardType wildcard = (WildcardType) argument;
+      return (wildcard.getExtendsBound() != null && changesWhenMapped(wildcard.getExtendsBound()))
+          || (wildcard.getSuperBound() != null && changesWhenMapped(wildcard.getSuperBound()));
+    }
+    return isVoid(argument) || shapes.kindOf(argument) != Shapes.Kind.PLAIN || mentionsAsync(argument);
+  }
+
+  /**
+   * Whether every method of {@code parent}'s twin is mirrored by the child with the same return
+   * type, both seen from the child ({@code site}): otherwise their twins would clash.
+   */
+  private boolean returnsAgree(
+      DeclaredType site, List<ExecutableElement> mirrored, TypeElement parent) {
+    for (ExecutableElement inherited : shapes.apiMethods(parent)) {
+      ExecutableType expected = shapes.memberType(site, inherited);
+      boolean agrees = false;
+      for (ExecutableElement own : mirrored) {
+        ExecutableType actual = shapes.memberType(site, own);
+        if (own.getSimpleName().equals(inherited.getSimpleName())
+            && shapes.types().isSubsignature(actual, expected)) {
+          agrees = shapes.types().isSameType(actual.getReturnType(), expected.getReturnType());
+          break;
+        }
+      }
+      if (!agrees) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean mentionsAsync(TypeMirror type) {

@@ -155,6 +155,90 @@ class ProcessorTest {
   }
 
   @Test
+  void parentsWhoseTwinWouldClashAreMirroredButNotExtended() {
+    // A Void type argument: the parent's twin returns Void where the child's returns void.
+    assertTwinHeader("test.VoidTask", "public interface VoidTask {", Compile.source("test.AsyncTask", """
+        package test;
+
+        @dev.syncopate.runtime.Async
+        public interface AsyncTask<T> {
+          java.util.concurrent.CompletionStage<T> run();
+        }
+        """), Compile.source("test.AsyncVoidTask", """
+        package test;
+
+        @dev.syncopate.runtime.Async
+        public interface AsyncVoidTask extends AsyncTask<Void> {}
+        """));
+    // A covariant override: Object go() in the parent's twin, void go() in the child's.
+    assertTwinHeader("test.B", "public interface B {", Compile.source("test.AsyncA", """
+        package test;
+
+        @dev.syncopate.runtime.Async
+        public interface AsyncA {
+          java.util.concurrent.CompletionStage<? extends Object> go();
+        }
+        """), Compile.source("test.AsyncB", """
+        package test;
+
+        @dev.syncopate.runtime.Async
+        public interface AsyncB extends AsyncA {
+          @Override
+          java.util.concurrent.CompletionStage<Void> go();
+        }
+        """));
+    // A diamond whose two sides return different types: the side the child mirrors is extended.
+    assertTwinHeader("test.Sub", "public interface Sub extends Left {", Compile.source("test.D", """
+        package test;
+
+        import dev.syncopate.runtime.Async;
+        import java.util.concurrent.CompletionStage;
+
+        public class D {
+          @Async
+          public interface AsyncLeft {
+            CompletionStage<? extends Object> x();
+          }
+
+          @Async
+          public interface AsyncRight {
+            CompletionStage<? extends Number> x();
+          }
+
+          @Async
+          public interface AsyncSub extends AsyncLeft, AsyncRight {}
+        }
+        """));
+    // A deprecated parent of a type that is not: its twin would warn where the source does not.
+    assertTwinHeader("test.Sub", "public interface Sub {", Compile.source("test.AsyncBase", """
+        package test;
+
+        /** Old. @deprecated use AsyncSub */
+        @Deprecated
+        @dev.syncopate.runtime.Async
+        public interface AsyncBase {
+          java.util.concurrent.CompletionStage<String> name();
+        }
+        """), Compile.source("test.AsyncSub", """
+        package test;
+
+        @SuppressWarnings("deprecation")
+        @dev.syncopate.runtime.Async
+        public interface AsyncSub extends AsyncBase {
+          java.util.concurrent.CompletionStage<Void> more();
+        }
+        """));
+  }
+
+  /** Compiles strictly, and the twin {@code twin} is declared as {@code header}. */
+  private static void assertTwinHeader(String twin, String header, JavaFileObject... sources) {
+    Compilation compilation = Compile.strict(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    String text = generated(compilation, twin);
+    assertTrue(text.contains(header), text);
+  }
+
+  @Test
   void typesGeneratedInALaterRoundAreWaitedFor() {
     // AsyncHolder mentions Bar, the twin of AsyncBar, which exists only after the first round.
     JavaFileObject bar = Compile.source("test.AsyncBar", """
