@@ -46,7 +46,7 @@ enum Message {
   FUTURE_OF_SEQUENCE("%s returns %s, a future of an async sequence; the twin can iterate a sequence but not await its opening.",
       "Return the AsyncSequence directly and open it lazily on the first element."),
   UNSUPPORTED_PARAMETER("Parameter %s of %s has type %s, an array of an @Async type; the twin cannot convert an array of twins.",
-      "Take a single element, or a List of the async type (passed through unchanged)."),
+      "Take a single element, or a List of the async type (the twin then takes a List of twins)."),
   NOTHING_TO_TWIN("@Async type %s has no method returning a future or an async sequence, so its twin would not block on anything.",
       "Remove @Async, or declare the async methods (returning CompletionStage<T>) on it."),
   UNRESOLVED_TYPE("%s refers to %s, which was still unresolved after the last processing round.",

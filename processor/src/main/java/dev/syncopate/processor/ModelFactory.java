@@ -312,8 +312,10 @@ final class ModelFactory {
       Optional<TypeElement> elementAsync = Shapes.asyncTypeOf(element);
       if (elementAsync.isPresent()) {
         ClassName raw = ClassName.get((TypeElement) declared.asElement());
-        return new Converted(
-            ParameterizedTypeName.get(raw, twinType(elementAsync.get(), (DeclaredType) element)),
+        // TYPE_USE nullness of the element (List<@Nullable AsyncBar>) stays on the twin element.
+        TypeName elementTwin = twinType(elementAsync.get(), (DeclaredType) element)
+            .annotated(nullness(typeAnnotations(element), List.of()));
+        return new Converted(ParameterizedTypeName.get(raw, elementTwin),
             Optional.of(twinClass(elementAsync.get())), container);
       }
     }

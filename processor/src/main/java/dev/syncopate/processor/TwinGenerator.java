@@ -159,7 +159,8 @@ final class TwinGenerator {
       }
       type.addMethod(spec.build());
     });
-    if (model.methods().stream().anyMatch(m -> m.widen() && m.call() == TwinModel.Call.AWAIT)) {
+    if (model.methods().stream()
+        .anyMatch(m -> m.widen() && m.call() == TwinModel.Call.AWAIT && m.container().isEmpty())) {
       type.addMethod(widen(WIDEN_STAGE, ClassName.get(CompletionStage.class)));
     }
     if (model.methods().stream().anyMatch(m -> m.widen() && m.call() == TwinModel.Call.ITERATE)) {
@@ -395,7 +396,8 @@ final class TwinGenerator {
 
   /**
    * A result holding @Async objects is converted on the loop thread, where the async side's
-   * container is confined: after the future completes ({@code thenApply}), or inside the plain call.
+   * container is confined: after the future completes ({@code TwinCollections.listWhenDone} and
+   * the like), or inside the plain call.
    */
   private CodeBlock containerBody(TwinModel model, TwinModel.Method method, CodeBlock invocation) {
     String element = freeName("element", method.parameters());
@@ -404,9 +406,9 @@ final class TwinGenerator {
     String converter = method.container().orElseThrow().converter;
     CodeBlock call;
     if (method.call() == TwinModel.Call.AWAIT) {
-      String result = freeName("result", method.parameters());
-      call = await(model, method.timeout(), CodeBlock.of("$L.thenApply($N -> $T.$L($N, $L))",
-          invocation, result, RuntimeNames.TWIN_COLLECTIONS, converter, result, convert));
+      // ...WhenDone adopts a foreign stage, so that a timeout or an interrupt still cancels it.
+      call = await(model, method.timeout(), CodeBlock.of("$T.$LWhenDone($L, $L)",
+          RuntimeNames.TWIN_COLLECTIONS, converter, invocation, convert));
     } else {
       call = CodeBlock.of("this.bridge.$L(() -> $T.$L($L, $L))", RuntimeNames.BRIDGE_INVOKE,
           RuntimeNames.TWIN_COLLECTIONS, converter, invocation, convert);

@@ -102,6 +102,8 @@ class ProcessorTest {
           /** @deprecated use first */
           @Deprecated
           CompletionStage<String> head();
+
+          CompletionStage<java.util.List<@Nullable AsyncNames>> all(java.util.Set<@Nullable AsyncNames> of);
         }
         """);
     Compilation compilation = Compile.strict(nullable, nonNull, api);
@@ -111,6 +113,8 @@ class ProcessorTest {
         twin);
     assertTrue(twin.contains("@NonNull\n  String first()"), twin);
     assertTrue(twin.contains("@Deprecated\n  String head()"), twin);
+    // On the elements of converted containers too.
+    assertTrue(twin.contains("List<@Nullable Names> all(Set<@Nullable Names> of)"), twin);
     assertTrue(generated(compilation, "test.NamesImpl").contains("@Deprecated\n  @Override\n  public String head()"));
   }
 

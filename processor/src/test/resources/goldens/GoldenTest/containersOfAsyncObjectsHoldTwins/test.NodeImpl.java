@@ -40,7 +40,7 @@ public final class NodeImpl<T> implements Node<T> {
 
   @Override
   public List<Node<T>> neighbours() {
-    return this.bridge.call(() -> this.delegate.neighbours().thenApply(result -> TwinCollections.list(result, element -> Node.of(element, this.bridge))));
+    return this.bridge.call(() -> TwinCollections.listWhenDone(this.delegate.neighbours(), element -> Node.of(element, this.bridge)));
   }
 
   @Override
@@ -50,7 +50,7 @@ public final class NodeImpl<T> implements Node<T> {
 
   @Override
   public Set<Node<T>> link(Set<Node<T>> nodes, T element) {
-    return this.bridge.call(() -> this.delegate.link(TwinCollections.set(nodes, element1 -> element1.async()), element).thenApply(result -> TwinCollections.set(result, element1 -> Node.of(element1, this.bridge))));
+    return this.bridge.call(() -> TwinCollections.setWhenDone(this.delegate.link(TwinCollections.set(nodes, element1 -> element1.async()), element), element1 -> Node.of(element1, this.bridge)));
   }
 
   @Override

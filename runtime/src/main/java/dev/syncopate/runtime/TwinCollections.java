@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -20,7 +21,8 @@ import java.util.function.Function;
  * containers on the loop thread, where they are confined, so the caller never reads a container
  * the loop may still change.
  *
- * <p><b>Threading:</b> any thread; reads {@code source} on the calling thread.
+ * <p><b>Threading:</b> {@link #list}, {@link #set} and {@link #optional}: any thread, reading
+ * {@code source} on the calling thread; the {@code ...WhenDone} methods: the running loop's thread.
  */
 @ThreadSafe
 public final class TwinCollections {
@@ -84,6 +86,79 @@ public final class TwinCollections {
       Optional<? extends A> source, Function<? super A, ? extends T> convert) {
     Objects.requireNonNull(convert, "convert");
     return source == null ? null : source.map(convert);
+  }
+
+  /**
+   * {@link #list} applied on the running loop once {@code stage} completes. Cancelling the
+   * returned future cancels {@code stage}, whatever kind of stage it is: a {@code
+   * CompletableFuture} of the async API is adopted by a task of the loop, which cancels it when
+   * cancelled and converts its list on the loop thread, not on the thread that completed it.
+   *
+   * <p><b>Threading:</b> the running loop's thread.
+   *
+   * @param stage the async operation's stage
+   * @param convert applied to every non-null element, on the loop thread
+   * @param <A> the source element type
+   * @param <T> the converted element type
+   * @return a future of the loop with the converted snapshot (null for a null list)
+   * @throws IllegalStateException outside a running loop
+   * @throws NullPointerException if an argument is null
+   */
+  public static <A, T> Future<List<T>> listWhenDone(
+      CompletionStage<? extends List<? extends A>> stage, Function<? super A, ? extends T> convert) {
+    Objects.requireNonNull(convert, "convert");
+    return onLoop(stage).thenApply(source -> list(source, convert));
+  }
+
+  /**
+   * {@link #set} applied on the running loop once {@code stage} completes; see {@link
+   * #listWhenDone} for cancellation and threads.
+   *
+   * @param stage the async operation's stage
+   * @param convert applied to every non-null element, on the loop thread
+   * @param <A> the source element type
+   * @param <T> the converted element type
+   * @return a future of the loop with the converted snapshot (null for a null set)
+   * @throws IllegalStateException outside a running loop
+   * @throws NullPointerException if an argument is null
+   */
+  public static <A, T> Future<Set<T>> setWhenDone(
+      CompletionStage<? extends Set<? extends A>> stage, Function<? super A, ? extends T> convert) {
+    Objects.requireNonNull(convert, "convert");
+    return onLoop(stage).thenApply(source -> set(source, convert));
+  }
+
+  /**
+   * {@link #optional} applied on the running loop once {@code stage} completes; see {@link
+   * #listWhenDone} for cancellation and threads.
+   *
+   * @param stage the async operation's stage
+   * @param convert applied to the value, if present, on the loop thread
+   * @param <A> the source value type
+   * @param <T> the converted value type
+   * @return a future of the loop with the converted optional (null for a null optional)
+   * @throws IllegalStateException outside a running loop
+   * @throws NullPointerException if an argument is null
+   */
+  public static <A, T> Future<Optional<T>> optionalWhenDone(
+      CompletionStage<? extends Optional<? extends A>> stage,
+      Function<? super A, ? extends T> convert) {
+    Objects.requireNonNull(convert, "convert");
+    return onLoop(stage).thenApply(source -> optional(source, convert));
+  }
+
+  /**
+   * {@code stage} as a future of the running loop: itself if it is one, else a task adopting it
+   * (which forwards a cancellation to it and completes on the loop thread).
+   */
+  @SuppressWarnings("unchecked")
+  private static <V> Future<V> onLoop(CompletionStage<? extends V> stage) {
+    Objects.requireNonNull(stage, "stage");
+    EventLoop loop = EventLoop.running();
+    if (stage instanceof Future<?> future && future.loop() == loop) {
+      return (Future<V>) future; // read-only: every value it produces is a V
+    }
+    return loop.createTask(() -> (CompletionStage<V>) stage);
   }
 
   private static <A, T> T convertOrNull(A element, Function<? super A, ? extends T> convert) {

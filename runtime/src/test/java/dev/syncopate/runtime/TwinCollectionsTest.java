@@ -3,6 +3,7 @@ package dev.syncopate.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,6 +47,48 @@ class TwinCollectionsTest {
     assertNull(TwinCollections.list(null, String::length));
     assertNull(TwinCollections.set(null, String::length));
     assertNull(TwinCollections.optional(null, String::length));
+  }
+
+  @Test
+  void whenDoneConvertsAForeignStageOnTheLoopThread() {
+    try (EventLoop loop = EventLoop.create()) {
+      CompletableFuture<List<String>> source = new CompletableFuture<>();
+      List<String> convertedOn = new ArrayList<>();
+      Thread completer = new Thread(() -> source.complete(List.of("a", "bb")), "completer");
+      List<Integer> converted = loop.runUntilComplete(loop.createTask(() -> {
+        Future<List<Integer>> result = TwinCollections.listWhenDone(source, text -> {
+          convertedOn.add(Thread.currentThread().getName());
+          return text.length();
+        });
+        completer.start();
+        return result;
+      }));
+      assertEquals(List.of(1, 2), converted);
+      assertEquals(List.of(Thread.currentThread().getName()), convertedOn.stream().distinct().toList());
+    }
+  }
+
+  @Test
+  void cancellingWhenDoneCancelsAForeignSource() {
+    try (EventLoop loop = EventLoop.create()) {
+      CompletableFuture<Set<String>> source = new CompletableFuture<>();
+      Future<Set<Integer>> converted = loop.runUntilComplete(loop.createTask(
+          () -> loop.completedFuture(TwinCollections.setWhenDone(source, String::length))));
+      converted.toCompletableFuture().cancel(false);
+      loop.runUntilComplete(converted.exceptionally(cancelled -> null));
+      assertTrue(source.isCancelled(), "the foreign source was not cancelled");
+    }
+  }
+
+  @Test
+  void whenDoneKeepsTheLoopsOwnFutureAndNeedsARunningLoop() {
+    try (EventLoop loop = EventLoop.create()) {
+      Optional<Integer> converted = loop.runUntilComplete(loop.createTask(() ->
+          TwinCollections.optionalWhenDone(loop.completedFuture(Optional.of("abc")), String::length)));
+      assertEquals(Optional.of(3), converted);
+    }
+    assertThrows(IllegalStateException.class,
+        () -> TwinCollections.listWhenDone(new CompletableFuture<List<String>>(), String::length));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A named greeter: its twin {@code Greeter} is a {@code Named} too. */
@@ -46,6 +47,16 @@ public interface AsyncGreeter extends AsyncNamed {
   AsyncSequence<AsyncNamed> each(List<AsyncNamed> greeters);
 
   /**
+   * Hands back {@code source}, a future completed elsewhere (not a loop future): a timeout of the
+   * twin must still cancel it.
+   *
+   * @param source the future to hand back
+   * @return {@code source}
+   */
+  @Async.Timeout("PT5S")
+  CompletableFuture<List<AsyncNamed>> relay(CompletableFuture<List<AsyncNamed>> source);
+
+  /**
    * A greeter confined to the running loop.
    *
    * @param name its name
@@ -78,6 +89,11 @@ public interface AsyncGreeter extends AsyncNamed {
       @Override
       public AsyncSequence<AsyncNamed> each(List<AsyncNamed> greeters) {
         return AsyncSequence.fromIterable(greeters);
+      }
+
+      @Override
+      public CompletableFuture<List<AsyncNamed>> relay(CompletableFuture<List<AsyncNamed>> source) {
+        return source;
       }
     };
   }

@@ -190,6 +190,23 @@ class TwinBehaviourTest {
   }
 
   @Test
+  void aTimeoutCancelsAForeignFutureWhoseListIsConverted() throws Exception {
+    try (LoopBridge virtual = LoopBridge.start(
+        EventLoop.builder().name("virtual").clock(new VirtualClock()).build())) {
+      Greeter greeter = Greeter.of(AsyncGreeter.named("ada"), virtual);
+      CompletableFuture<List<AsyncNamed>> never = new CompletableFuture<>();
+      assertThrows(TimeoutError.class, () -> greeter.relay(never));
+      assertTrue(never.isCancelled(), "the timed-out operation's future was not cancelled");
+    }
+    // Completed by another thread (on the real clock: a virtual one would jump past the timeout).
+    Greeter greeter = Greeter.of(AsyncGreeter.named("ada"), bridge);
+    CompletableFuture<List<AsyncNamed>> later = new CompletableFuture<>();
+    new Thread(() -> later.complete(List.of(AsyncGreeter.named("bob"))), "completer").start();
+    String loopThread = bridge.invoke(() -> Thread.currentThread().getName());
+    assertEquals("bob@" + loopThread, greeter.relay(later).get(0).name());
+  }
+
+  @Test
   void sequencesBecomeCloseableIterators() {
     Account account = account(bridge, 0);
     List<Integer> seen = new ArrayList<>();
