@@ -204,20 +204,24 @@ final class ModelFactory {
     Optional<ClassName> wrapIn = Optional.empty();
     Optional<TwinModel.Container> container = Optional.empty();
     TypeName returns;
+    List<AnnotationSpec> resultNullness = nullness(typeAnnotations(result), List.of());
     if (call == TwinModel.Call.ITERATE) {
       Optional<TypeElement> async = Shapes.asyncTypeOf(result);
       wrapIn = async.map(this::twinClass);
-      returns = ParameterizedTypeName.get(RuntimeNames.CLOSEABLE_ITERATOR,
-          async.isPresent() ? twinType(async.get(), (DeclaredType) result) : resultName.box());
+      // The nullness of a sequence's elements belongs to the iterator's elements.
+      TypeName element = async.isPresent()
+          ? twinType(async.get(), (DeclaredType) result)
+          : resultName.box();
+      returns = ParameterizedTypeName.get(
+          RuntimeNames.CLOSEABLE_ITERATOR, element.withoutAnnotations().annotated(resultNullness));
     } else if (isVoid(result)) {
       returns = TypeName.VOID;
     } else {
       Converted converted = convert(result);
       wrapIn = converted.twinClass();
       container = converted.container();
-      returns = converted.type();
+      returns = converted.type().annotated(resultNullness);
     }
-    returns = returns.annotated(nullness(typeAnnotations(result), List.of()));
     Optional<String> timeout = Optional.empty();
     if (call == TwinModel.Call.AWAIT) {
       timeout = methodTimeout(method).or(() -> typeTimeout);

@@ -104,6 +104,8 @@ class ProcessorTest {
           CompletionStage<String> head();
 
           CompletionStage<java.util.List<@Nullable AsyncNames>> all(java.util.Set<@Nullable AsyncNames> of);
+
+          dev.syncopate.runtime.AsyncSequence<@Nullable String> names();
         }
         """);
     Compilation compilation = Compile.strict(nullable, nonNull, api);
@@ -115,6 +117,8 @@ class ProcessorTest {
     assertTrue(twin.contains("@Deprecated\n  String head()"), twin);
     // On the elements of converted containers too.
     assertTrue(twin.contains("List<@Nullable Names> all(Set<@Nullable Names> of)"), twin);
+    // A sequence's element nullness is its iterator's element nullness, not the iterator's.
+    assertTrue(twin.contains("  CloseableIterator<@Nullable String> names();"), twin);
     assertTrue(generated(compilation, "test.NamesImpl").contains("@Deprecated\n  @Override\n  public String head()"));
   }
 
