@@ -206,12 +206,11 @@ final class ModelFactory {
     TypeName returns;
     List<AnnotationSpec> resultNullness = nullness(typeAnnotations(result), List.of());
     if (call == TwinModel.Call.ITERATE) {
-      Optional<TypeElement> async = Shapes.asyncTypeOf(result);
-      wrapIn = async.map(this::twinClass);
+      // A sequence's elements are wrapped one by one; containers in them are not converted.
+      Optional<Converted> twin = twinOf(result);
+      wrapIn = twin.flatMap(Converted::twinClass);
       // The nullness of a sequence's elements belongs to the iterator's elements.
-      TypeName element = async.isPresent()
-          ? twinType(async.get(), (DeclaredType) result)
-          : resultName.box();
+      TypeName element = twin.map(Converted::type).orElse(resultName.box());
       returns = ParameterizedTypeName.get(
           RuntimeNames.CLOSEABLE_ITERATOR, element.withoutAnnotations().annotated(resultNullness));
     } else if (isVoid(result)) {
@@ -304,26 +303,31 @@ final class ModelFactory {
    * wildcard) becomes the same container of its twin; any other type stays as it is.
    */
   private Converted convert(TypeMirror type) {
-    Optional<TypeElement> async = Shapes.asyncTypeOf(type);
-    if (async.isPresent()) {
-      return new Converted(twinType(async.get(), (DeclaredType) type),
-          Optional.of(twinClass(async.get())), Optional.empty());
+    Optional<Converted> twin = twinOf(type);
+    if (twin.isPresent()) {
+      return twin.get();
     }
     Optional<TwinModel.Container> container = containerOf(type);
     if (container.isPresent()) {
       DeclaredType declared = (DeclaredType) type;
       TypeMirror element = declared.getTypeArguments().get(0);
-      Optional<TypeElement> elementAsync = Shapes.asyncTypeOf(element);
-      if (elementAsync.isPresent()) {
+      Optional<Converted> elementTwin = twinOf(element);
+      if (elementTwin.isPresent()) {
         ClassName raw = ClassName.get((TypeElement) declared.asElement());
         // TYPE_USE nullness of the element (List<@Nullable AsyncBar>) stays on the twin element.
-        TypeName elementTwin = twinType(elementAsync.get(), (DeclaredType) element)
+        TypeName elementType = elementTwin.get().type()
             .annotated(nullness(typeAnnotations(element), List.of()));
-        return new Converted(ParameterizedTypeName.get(raw, elementTwin),
-            Optional.of(twinClass(elementAsync.get())), container);
+        return new Converted(ParameterizedTypeName.get(raw, elementType),
+            elementTwin.get().twinClass(), container);
       }
     }
     return new Converted(typeName(type), Optional.empty(), Optional.empty());
+  }
+
+  /** The twin of {@code type} if it is an @Async type, as {@link #convert} maps it. */
+  private Optional<Converted> twinOf(TypeMirror type) {
+    return Shapes.asyncTypeOf(type).map(async -> new Converted(
+        twinType(async, (DeclaredType) type), Optional.of(twinClass(async)), Optional.empty()));
   }
 
   private static Optional<TwinModel.Container> containerOf(TypeMirror type) {

@@ -36,6 +36,8 @@ final class RuntimeNames {
   static final String BRIDGE_INVOKE = "invoke";
   /** {@code LoopBridge.iterate(Callable)}: opens a sequence on the loop, iterates it blocking. */
   static final String BRIDGE_ITERATE = "iterate";
+  /** {@code CloseableIterator.map(Function)}: turns a sequence's async elements into twins. */
+  static final String ITERATOR_MAP = "map";
   /** {@code AsyncCloseable.closeAsync()}: becomes the twin's blocking {@code close()}. */
   static final String CLOSE_ASYNC = "closeAsync";
 

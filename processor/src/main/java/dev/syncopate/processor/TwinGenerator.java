@@ -128,7 +128,7 @@ final class TwinGenerator {
       type.addMethod(ofBridge(model, CodeBlock.of("return new $T(delegate, bridge)", twinType(model))));
     }
     // An implementation's overriding methods inherit the twin interface's Javadoc: repeating it
-    // would double the twin's size, and so its share of the compile time, for no reader.
+    // would double the generated text for no reader.
     MethodSpec.Builder accessor = asyncAccessor(model).addModifiers(Modifier.PUBLIC)
         .addStatement("return this.delegate");
     if (implementsTwin) {
@@ -368,8 +368,8 @@ final class TwinGenerator {
         if (method.wrapIn().isPresent()) {
           // Wrapping reads nothing of the async object, so it may run on the consuming thread.
           String element = freeName("element", method.parameters());
-          call = CodeBlock.of("$L.map($N -> $N == null ? null : $T.of($N, this.bridge))", call,
-              element, element, method.wrapIn().get(), element);
+          call = CodeBlock.of("$L.$L($N -> $N == null ? null : $L)", call,
+              RuntimeNames.ITERATOR_MAP, element, element, twinOf(method, element));
           return CodeBlock.builder().addStatement("return $L", call).build();
         }
         break;
@@ -390,8 +390,13 @@ final class TwinGenerator {
     String local = freeName("result", method.parameters());
     return CodeBlock.builder()
         .addStatement("$T $N = $L", method.result(), local, call)
-        .addStatement("return $N == null ? null : $T.of($N, this.bridge)", local, wrapIn.get(), local)
+        .addStatement("return $N == null ? null : $L", local, twinOf(method, local))
         .build();
+  }
+
+  /** {@code Bar.of(name, this.bridge)}: the twin of the async object in {@code name}. */
+  private static CodeBlock twinOf(TwinModel.Method method, String name) {
+    return CodeBlock.of("$T.of($N, this.bridge)", method.wrapIn().orElseThrow(), name);
   }
 
   /**
@@ -401,17 +406,16 @@ final class TwinGenerator {
    */
   private CodeBlock containerBody(TwinModel model, TwinModel.Method method, CodeBlock invocation) {
     String element = freeName("element", method.parameters());
-    CodeBlock convert = CodeBlock.of("$N -> $T.of($N, this.bridge)", element,
-        method.wrapIn().orElseThrow(), element);
-    String converter = method.container().orElseThrow().converter;
+    CodeBlock convert = CodeBlock.of("$N -> $L", element, twinOf(method, element));
+    TwinModel.Container container = method.container().orElseThrow();
     CodeBlock call;
     if (method.call() == TwinModel.Call.AWAIT) {
       // ...WhenDone adopts a foreign stage, so that a timeout or an interrupt still cancels it.
-      call = await(model, method.timeout(), CodeBlock.of("$T.$LWhenDone($L, $L)",
-          RuntimeNames.TWIN_COLLECTIONS, converter, invocation, convert));
+      call = await(model, method.timeout(), CodeBlock.of("$T.$L($L, $L)",
+          RuntimeNames.TWIN_COLLECTIONS, container.converterWhenDone, invocation, convert));
     } else {
       call = CodeBlock.of("this.bridge.$L(() -> $T.$L($L, $L))", RuntimeNames.BRIDGE_INVOKE,
-          RuntimeNames.TWIN_COLLECTIONS, converter, invocation, convert);
+          RuntimeNames.TWIN_COLLECTIONS, container.converter, invocation, convert);
     }
     return CodeBlock.builder().addStatement("return $L", call).build();
   }

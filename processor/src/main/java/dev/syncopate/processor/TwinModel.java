@@ -65,9 +65,12 @@ record TwinModel(
 
     /** The {@code TwinCollections} method that converts it. */
     final String converter;
+    /** The {@code TwinCollections} method that converts it on the loop once a stage completes. */
+    final String converterWhenDone;
 
     Container(String converter) {
       this.converter = converter;
+      this.converterWhenDone = converter + "WhenDone";
     }
   }
 

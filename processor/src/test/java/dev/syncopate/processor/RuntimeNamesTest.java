@@ -9,8 +9,14 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -62,5 +68,25 @@ class RuntimeNamesTest {
     assertEquals(load(RuntimeNames.CLOSEABLE_ITERATOR),
         bridge.getMethod(RuntimeNames.BRIDGE_ITERATE, Callable.class).getReturnType());
     load(RuntimeNames.ASYNC_CLOSEABLE).getMethod(RuntimeNames.CLOSE_ASYNC);
+    assertEquals(load(RuntimeNames.CLOSEABLE_ITERATOR), load(RuntimeNames.CLOSEABLE_ITERATOR)
+        .getMethod(RuntimeNames.ITERATOR_MAP, Function.class).getReturnType());
+  }
+
+  @Test
+  void containerConvertersTheTwinsCallExist() throws Exception {
+    Class<?> collections = load(RuntimeNames.TWIN_COLLECTIONS);
+    Map<TwinModel.Container, Class<?>> types = Map.of(TwinModel.Container.LIST, List.class,
+        TwinModel.Container.SET, Set.class, TwinModel.Container.OPTIONAL, Optional.class);
+    for (TwinModel.Container container : TwinModel.Container.values()) {
+      Class<?> type = types.get(container);
+      Method now = collections.getMethod(container.converter, type, Function.class);
+      assertTrue(Modifier.isStatic(now.getModifiers()), container.converter);
+      assertEquals(type, now.getReturnType(), container.converter);
+      Method whenDone =
+          collections.getMethod(container.converterWhenDone, CompletionStage.class, Function.class);
+      assertTrue(Modifier.isStatic(whenDone.getModifiers()), container.converterWhenDone);
+      assertTrue(CompletionStage.class.isAssignableFrom(whenDone.getReturnType()),
+          container.converterWhenDone);
+    }
   }
 }
