@@ -120,7 +120,7 @@ class WorkerPoolTest {
     ContextVar<String> request = ContextVar.named("request");
     ThreadLocal<String> user = new ThreadLocal<>();
     ContextPropagation.AutoCloseableRegistration registration =
-        ContextPropagation.register(new LoopBridgeTest.ThreadLocalPropagator(user));
+        ContextPropagation.register(new ThreadLocalPropagator(user));
     try {
       user.set("bob");
       ContextVar.Token<String> token = request.set("r-7");
