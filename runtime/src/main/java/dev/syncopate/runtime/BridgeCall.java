@@ -28,9 +28,11 @@ abstract class BridgeCall<T> extends Handoff implements BridgeCore.Releasable {
   private T value;
   private Throwable failure;
 
-  /** Created on the caller's thread: the call runs in the caller's context. */
-  BridgeCall(BridgeCore core, Duration timeout) {
-    super(ThreadState.get().context);
+  /**
+   * @param context the caller's context, which the call runs in
+   */
+  BridgeCall(BridgeCore core, Context context, Duration timeout) {
+    super(context);
     this.core = core;
     this.timeout = timeout;
   }

@@ -42,8 +42,6 @@ final class BridgeCore {
   private final Thread thread;
   /** Non-blocking calls ({@code submit}) and iterators in flight. */
   private final Set<Releasable> inFlight = ConcurrentHashMap.newKeySet();
-  /** Blocking calls in flight, one per blocked thread. */
-  private final BlockedCallers blocked = new BlockedCallers();
   private final AtomicReference<Throwable> ended = new AtomicReference<>();
   private final AtomicBoolean closeRequested = new AtomicBoolean();
   private final CountDownLatch threadEnded = new CountDownLatch(1);
@@ -121,11 +119,6 @@ final class BridgeCore {
     }
   }
 
-  /** The registry of blocked callers; for tests. */
-  BlockedCallers blockedCallers() {
-    return blocked;
-  }
-
   /** Sends a cancellation request for {@code call} to the loop; a closed loop needs none. */
   void cancelFromCaller(BridgeCall<?> call, String message) {
     try {
@@ -149,14 +142,18 @@ final class BridgeCore {
    * applying the interrupt rule (see {@link LoopBridge}). The caller counts as blocked on the
    * loop meanwhile (see {@link Inbox#worthSpinning()}).
    *
+   * @param caller the calling thread's state
    * @throws LoopClosedException if the bridge has ended
    */
-  <T> T postAndAwait(BridgeCall<T> call, String what) {
+  <T> T postAndAwait(ThreadState caller, BridgeCall<T> call, String what) {
     Inbox inbox = loop.inbox();
-    BlockedCallers.Slot slot = blocked.slot();
+    if (!caller.registeredAsCaller) {
+      BlockedCallers.ALL.register(caller);
+    }
     inbox.callerBlocked();
-    // In the slot before the check of the state: see BlockedCallers for why none is left behind.
-    BridgeCall<?> outer = slot.swap(call);
+    // Shown before the check of the state: see BlockedCallers for why none is left behind.
+    BridgeCall<?> outer = caller.blockedIn;
+    caller.blockedIn = call;
     try {
       Throwable cause = ended.get();
       if (cause != null) {
@@ -165,7 +162,7 @@ final class BridgeCore {
       send(call);
       return await(call, what);
     } finally {
-      slot.swap(outer);
+      caller.blockedIn = outer;
       inbox.callerResumed();
     }
   }
@@ -194,9 +191,8 @@ final class BridgeCore {
     }
   }
 
-  /** Refuses a blocking call on the loop's own thread. */
-  void refuseLoopThread(String what) {
-    ThreadState state = ThreadState.get();
+  /** Refuses a blocking call on the loop's own thread; {@code state} is the calling thread's. */
+  void refuseLoopThread(ThreadState state, String what) {
     if (state.loop != loop && Thread.currentThread() != thread) {
       return;
     }
@@ -219,7 +215,7 @@ final class BridgeCore {
       return;
     }
     List<Releasable> released = new ArrayList<>(inFlight);
-    blocked.collectCalls(released);
+    BlockedCallers.ALL.collectCalls(this, released);
     for (Releasable call : released) {
       call.loopGone(cause);
     }

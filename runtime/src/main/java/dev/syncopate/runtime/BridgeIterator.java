@@ -243,7 +243,7 @@ final class BridgeIterator<T> implements CloseableIterator<T>, BridgeCore.Releas
     if (ended || closed.get()) {
       return false;
     }
-    core.refuseLoopThread(WHAT);
+    core.refuseLoopThread(ThreadState.get(), WHAT);
     Object item = take();
     if (item == END) {
       ended = true;

@@ -12,8 +12,8 @@ final class FunctionCall<T> extends BridgeCall<T> {
   private final Callable<T> function;
   private final Object[] propagated;
 
-  FunctionCall(BridgeCore core, Callable<T> function) {
-    super(core, null);
+  FunctionCall(BridgeCore core, Context context, Callable<T> function) {
+    super(core, context, null);
     this.function = function;
     this.propagated = ContextPropagation.capture();
   }

@@ -237,10 +237,10 @@ public final class LoopBridge implements AutoCloseable {
     Objects.requireNonNull(operation, "operation");
     checkTimeout(timeout);
     String what = "LoopBridge.call";
-    core.refuseLoopThread(what);
+    ThreadState caller = ThreadState.get();
+    core.refuseLoopThread(caller, what);
     core.refuseIfInterrupted(what);
-    TaskCall<T> call = new TaskCall<>(core, operation, timeout);
-    return core.postAndAwait(call, what);
+    return core.postAndAwait(caller, new TaskCall<>(core, caller.context, operation, timeout), what);
   }
 
   /**
@@ -261,10 +261,10 @@ public final class LoopBridge implements AutoCloseable {
   public <T> T invoke(Callable<T> function) {
     Objects.requireNonNull(function, "function");
     String what = "LoopBridge.invoke";
-    core.refuseLoopThread(what);
+    ThreadState caller = ThreadState.get();
+    core.refuseLoopThread(caller, what);
     core.refuseIfInterrupted(what);
-    FunctionCall<T> call = new FunctionCall<>(core, function);
-    return core.postAndAwait(call, what);
+    return core.postAndAwait(caller, new FunctionCall<>(core, caller.context, function), what);
   }
 
   /**

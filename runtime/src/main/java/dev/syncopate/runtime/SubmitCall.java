@@ -14,12 +14,12 @@ final class SubmitCall<T> extends TaskCall<T> {
   final CompletableFuture<T> future = new Result();
 
   SubmitCall(BridgeCore core, AsyncCallable<T> operation, Duration timeout) {
-    super(core, operation, timeout);
+    super(core, ThreadState.get().context, operation, timeout);
   }
 
   @Override
   void finished() {
-    core.leave(this); // registered by BridgeCore.post; blocking calls have a slot instead
+    core.leave(this); // registered by BridgeCore.post; blocking calls are found by their thread
     if (operationFailed()) {
       // The original exception as it is: a call site of the loop thread would only mislead.
       future.completeExceptionally(failureOrNull());

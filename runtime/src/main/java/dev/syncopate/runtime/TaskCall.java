@@ -17,8 +17,8 @@ class TaskCall<T> extends BridgeCall<T> {
   private boolean expired;
   private String cancelledBeforeStart;
 
-  TaskCall(BridgeCore core, AsyncCallable<T> operation, Duration timeout) {
-    super(core, timeout);
+  TaskCall(BridgeCore core, Context context, AsyncCallable<T> operation, Duration timeout) {
+    super(core, context, timeout);
     this.operation = operation;
     this.propagated = ContextPropagation.capture();
   }

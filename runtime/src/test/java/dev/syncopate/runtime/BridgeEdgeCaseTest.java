@@ -169,26 +169,87 @@ class BridgeEdgeCaseTest {
   }
 
   @Test
-  void eachCallingThreadRegistersOnceAndDeadThreadsAreDropped() throws Exception {
-    BlockedCallers blocked = bridge.core().blockedCallers();
+  void eachCallingThreadRegistersOnceWhateverTheBridge() {
     bridge.call(() -> loop.completedFuture(1));
-    bridge.call(() -> loop.completedFuture(2));
-    int before = blocked.registeredSlots();
-    for (int i = 0; i < 50; i++) {
-      Thread caller = new Thread(() -> bridge.call(() -> loop.completedFuture(3)));
-      caller.start();
-      caller.join();
+    assertTrue(ThreadState.get().registeredAsCaller);
+    int registered = BlockedCallers.ALL.registeredThreads();
+    LoopBridge other = LoopBridge.start("edge-other");
+    try {
+      bridge.call(() -> loop.completedFuture(2));
+      assertEquals(3, other.invoke(() -> 3));
+    } finally {
+      other.close();
     }
-    assertTrue(blocked.registeredSlots() >= before, "the test thread registered once");
-    // Dead threads' slots go once collected; a registration sweeps them.
-    for (int attempt = 0; attempt < 50 && blocked.registeredSlots() > before + 1; attempt++) {
+    assertEquals(registered, BlockedCallers.ALL.registeredThreads(),
+        "a thread registers on its first blocking call only, not once per call or per bridge");
+    assertEquals(null, ThreadState.get().blockedIn, "a resumed caller shows no call");
+  }
+
+  @Test
+  void endingOneBridgeLeavesCallersBlockedOnAnotherAlone() throws Exception {
+    LoopBridge other = LoopBridge.start("edge-other");
+    CountDownLatch started = new CountDownLatch(2);
+    AtomicReference<Future<Integer>> gate = new AtomicReference<>();
+    AtomicReference<Object> onOther = new AtomicReference<>();
+    AtomicReference<Object> onThis = new AtomicReference<>();
+    Thread otherCaller = new Thread(() -> {
+      try {
+        onOther.set(other.call(() -> {
+          gate.set(other.loop().createFuture());
+          started.countDown();
+          return gate.get();
+        }));
+      } catch (Throwable e) {
+        onOther.set(e);
+      }
+    });
+    Thread thisCaller = new Thread(() -> {
+      try {
+        onThis.set(bridge.call(() -> {
+          started.countDown();
+          return loop.createFuture(); // never completes: only the close releases it
+        }));
+      } catch (Throwable e) {
+        onThis.set(e);
+      }
+    });
+    try {
+      otherCaller.start();
+      thisCaller.start();
+      started.await();
+      bridge.close();
+      thisCaller.join();
+      assertInstanceOf(LoopClosedException.class, onThis.get());
+      assertTrue(otherCaller.isAlive(), "a caller blocked on another bridge is not released");
+      other.invoke(() -> {
+        gate.get().setResult(7);
+        return null;
+      });
+      otherCaller.join();
+      assertEquals(7, onOther.get());
+    } finally {
+      other.close();
+    }
+  }
+
+  @Test
+  void threadsThatDiedAreDroppedOnceCollected() throws Exception {
+    BlockedCallers registry = new BlockedCallers();
+    for (int i = 0; i < 50; i++) {
+      registry.register(new ThreadState()); // nobody holds it: as if its thread had died
+    }
+    ThreadState live = new ThreadState();
+    registry.register(live);
+    assertTrue(live.registeredAsCaller);
+    // A registration sweeps the states the collector has cleared since.
+    for (int attempt = 0; attempt < 50 && registry.registeredThreads() > 2; attempt++) {
       System.gc();
       Thread.sleep(20);
-      Thread caller = new Thread(() -> bridge.call(() -> loop.completedFuture(4)));
-      caller.start();
-      caller.join();
+      registry.register(new ThreadState());
     }
-    assertTrue(blocked.registeredSlots() <= before + 1,
-        () -> blocked.registeredSlots() + " slots left for " + before + " live callers");
+    assertTrue(registry.registeredThreads() <= 2,
+        () -> registry.registeredThreads() + " threads left registered; expected the live one"
+            + " and at most the newest dead one");
+    java.lang.ref.Reference.reachabilityFence(live);
   }
 }
