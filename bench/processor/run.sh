@@ -6,7 +6,10 @@
 # (-proc:none): what twins cost to compile however they were written, so that
 # with - handwritten is the processor's own share. A fourth, "floor", compiles the sources plus
 # the least any twin must be (GenerateApis ... floor: interfaces with the twin's signatures, no
-# Javadoc, no implementation): the overhead no generator of source twins can go below.
+# Javadoc, no implementation): what the least twin costs to compile. A fifth, "minimal", runs
+# MinimalTwinProcessor instead of ours: a processor that writes those same bare interfaces
+# through the Filer and does nothing else — what javac's annotation processing itself costs any
+# processor that generates source twins, the floor of ours.
 #
 # Wall-clock and CPU (user+sys, javac's JIT and GC threads included) are both reported: on a
 # shared machine CPU time is the steadier of the two.
@@ -28,21 +31,26 @@ java bench/processor/GenerateApis.java "$work/src" "$types" "$methods"
 find "$work/src" -name '*.java' > "$work/sources.txt"
 java bench/processor/GenerateApis.java "$work/floor" "$types" "$methods" floor
 { cat "$work/sources.txt"; find "$work/floor" -name '*.java'; } > "$work/floor.txt"
+mkdir -p "$work/minimal/META-INF/services"
+javac --release 17 -d "$work/minimal" bench/processor/MinimalTwinProcessor.java
+echo MinimalTwinProcessor > "$work/minimal/META-INF/services/javax.annotation.processing.Processor"
 
-compile() { # $1 = without|with|handwritten|floor
+compile() { # $1 = without|with|handwritten|floor|minimal
   rm -rf "$work/out" && mkdir -p "$work/out"
   local args=(--release 17 -d "$work/out" -s "$work/out" -cp runtime/target/classes)
   local list="$work/sources.txt"
-  if [ "$1" = with ]; then
-    args+=(-processorpath "processor/target/classes:$javapoet")
-  else
-    args+=(-proc:none)
-  fi
+  case "$1" in
+    with) args+=(-processorpath "processor/target/classes:$javapoet") ;;
+    minimal) args+=(-processorpath "$work/minimal") ;;
+    *) args+=(-proc:none) ;;
+  esac
   [ "$1" = handwritten ] && list="$work/handwritten.txt"
   [ "$1" = floor ] && list="$work/floor.txt"
-  local TIMEFORMAT='%R %U %S'
-  { time javac "${args[@]}" @"$list" 2>&1 >/dev/null ; } 2>&1 | tail -1 \
-    | awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }'
+  local TIMEFORMAT='%R %U %S' timing
+  # A javac that fails (a processor that throws, say) would time nothing worth comparing: stop.
+  timing=$( { time javac "${args[@]}" @"$list" > "$work/javac.log" 2>&1 ; } 2>&1 ) \
+    || { echo "javac failed in mode $1:" >&2; cat "$work/javac.log" >&2; exit 1; }
+  echo "$timing" | tail -1 | awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }'
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -55,11 +63,13 @@ generated=$(find "$work/twins" -name '*.java' | wc -l)
 : > "$work/with.txt"
 : > "$work/handwritten.txt.times"
 : > "$work/floor.txt.times"
+: > "$work/minimal.times"
 for i in $(seq "$runs"); do
   compile without >> "$work/without.txt"
   compile with >> "$work/with.txt"
   compile handwritten >> "$work/handwritten.txt.times"
   compile floor >> "$work/floor.txt.times"
+  compile minimal >> "$work/minimal.times"
 done
 echo "types=$types methods=$methods runs=$runs generated_twin_files=$generated"
 for column in 1 2; do
@@ -70,8 +80,10 @@ for column in 1 2; do
   echo "$name ms with processor:    $(cut -d' ' -f$column "$work/with.txt" | tr '\n' ' ')(median $with)"
   handwritten=$(cut -d' ' -f$column "$work/handwritten.txt.times" | median)
   floor=$(cut -d' ' -f$column "$work/floor.txt.times" | median)
+  minimal=$(cut -d' ' -f$column "$work/minimal.times" | median)
   echo "$name ms twins handwritten:  $(cut -d' ' -f$column "$work/handwritten.txt.times" | tr '\n' ' ')(median $handwritten)"
   echo "$name ms floor (signatures): $(cut -d' ' -f$column "$work/floor.txt.times" | tr '\n' ' ')(median $floor)"
-  awk -v a="$with" -v b="$without" -v h="$handwritten" -v f="$floor" -v n="$name" 'BEGIN {
-    printf "%s ratio with/without: %.2fx; with/handwritten: %.2fx; floor/without: %.2fx\n", n, a / b, a / h, f / b }'
+  echo "$name ms minimal processor: $(cut -d' ' -f$column "$work/minimal.times" | tr '\n' ' ')(median $minimal)"
+  awk -v a="$with" -v b="$without" -v h="$handwritten" -v f="$floor" -v m="$minimal" -v n="$name" 'BEGIN {
+    printf "%s ratio with/without: %.2fx; with/handwritten: %.2fx; floor/without: %.2fx; minimal/without: %.2fx\n", n, a / b, a / h, f / b, m / b }'
 done
