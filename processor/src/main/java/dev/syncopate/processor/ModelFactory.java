@@ -5,7 +5,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +83,14 @@ final class ModelFactory {
   }
 
   /**
-   * The twins of the direct {@code @Async} super-interfaces, so that a twin is usable wherever its
-   * parents' twins are (an SDK's {@code Commands extends StringCommands} stays one in both
-   * colours). The twin mirrors every inherited method anyway, so extending a parent's twin adds no
+   * The twins of the nearest {@code @Async} interfaces above the type, so that a twin is usable
+   * wherever its parents' twins are (an SDK's {@code Commands extends StringCommands} stays one in
+   * both colours, and so does a class whose superclass implements an async interface). The search
+   * goes up through every supertype that is not itself extended: superclasses, interfaces without
+   * {@code @Async}, and {@code @Async} interfaces that cannot be extended (then their own parents
+   * are tried, with the type arguments seen from the type).
+   *
+   * <p>The twin mirrors every inherited method anyway, so extending a parent's twin adds no
    * method and only changes the type's place in the hierarchy — provided each of those methods has
    * the same twin signature in both. A parent is therefore not extended (only mirrored) when it
    * could differ: a type argument the mapping changes ({@code Void}, a future, a sequence, an
@@ -95,19 +103,29 @@ final class ModelFactory {
     DeclaredType site = (DeclaredType) type.asType();
     List<ExecutableElement> mirrored = shapes.apiMethods(type);
     List<TypeName> superTwins = new ArrayList<>();
-    for (TypeMirror parent : type.getInterfaces()) {
-      DeclaredType declared = (DeclaredType) parent;
-      Optional<TypeElement> async = Shapes.asyncTypeOf(parent)
-          .filter(p -> p.getKind() == ElementKind.INTERFACE);
-      if (async.isEmpty()
-          || declared.getTypeArguments().stream().anyMatch(this::changesWhenMapped)
-          || (shapes.elements().isDeprecated(async.get()) && !shapes.elements().isDeprecated(type))
-          || !returnsAgree(site, mirrored, async.get())) {
+    Set<Element> visited = new HashSet<>();
+    Deque<TypeMirror> pending = new ArrayDeque<>(shapes.types().directSupertypes(site));
+    while (!pending.isEmpty()) {
+      if (!(pending.removeFirst() instanceof DeclaredType parent)
+          || !visited.add(parent.asElement())) {
         continue;
       }
-      superTwins.add(twinType(async.get(), declared));
+      Optional<TypeElement> async = Shapes.asyncTypeOf(parent)
+          .filter(p -> p.getKind() == ElementKind.INTERFACE);
+      if (async.isPresent() && extendable(type, site, mirrored, parent, async.get())) {
+        superTwins.add(twinType(async.get(), parent));
+      } else {
+        pending.addAll(shapes.types().directSupertypes(parent));
+      }
     }
     return superTwins;
+  }
+
+  private boolean extendable(TypeElement type, DeclaredType site,
+      List<ExecutableElement> mirrored, DeclaredType parent, TypeElement async) {
+    return parent.getTypeArguments().stream().noneMatch(this::changesWhenMapped)
+        && (!shapes.elements().isDeprecated(async) || shapes.elements().isDeprecated(type))
+        && returnsAgree(site, mirrored, async);
   }
 
   private boolean changesWhenMapped(TypeMirror argument) {

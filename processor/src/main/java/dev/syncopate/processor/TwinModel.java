@@ -24,8 +24,9 @@ import java.util.Optional;
  * @param constructors the async class's constructors the twin mirrors (concrete classes only)
  * @param methods the mirrored methods
  * @param generator the value of {@code @Generated}
- * @param superTwins the twins of the async type's direct {@code @Async} super-interfaces, with the
- *     same type arguments: the twin interface extends them, a twin class implements them
+ * @param superTwins the twins of the nearest {@code @Async} interfaces above the async type (see
+ *     {@code ModelFactory}), with the same type arguments: the twin interface extends them, a
+ *     twin class implements them
  */
 record TwinModel(
     ClassName asyncName,

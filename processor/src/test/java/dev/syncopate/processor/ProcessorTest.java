@@ -332,6 +332,112 @@ class ProcessorTest {
   }
 
   @Test
+  void twinsFindTheirAsyncInterfacesThroughPlainInterfacesSuperclassesAndUnextendableParents() {
+    Compilation compilation = Compile.strict(
+        Compile.source("test.AsyncNamed", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** Something with a name. */
+            @Async
+            public interface AsyncNamed {
+              /** Its name. */
+              CompletionStage<String> name();
+            }
+            """),
+        Compile.source("test.Polite", """
+            package test;
+
+            /** A plain interface between an async one and its users. */
+            public interface Polite extends AsyncNamed {}
+            """),
+        Compile.source("test.AsyncGreeter", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** Greets, through a plain parent. */
+            @Async
+            public interface AsyncGreeter extends Polite {
+              /** Greets someone. */
+              CompletionStage<String> greet(String who);
+            }
+            """),
+        Compile.source("test.AsyncNamedBase", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+
+            /** A base class implementing the async interface. */
+            @Async(blockingName = "NamedBase")
+            public abstract class AsyncNamedBase implements AsyncNamed {}
+            """),
+        Compile.source("test.AsyncService", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** A class whose superclass implements the async interface. */
+            @Async(blockingName = "Service")
+            public abstract class AsyncService extends AsyncNamedBase {
+              /** Serves. */
+              public abstract CompletionStage<Integer> serve();
+            }
+            """),
+        Compile.source("test.AsyncTask", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** A task with a result. */
+            @Async
+            public interface AsyncTask<T> extends AsyncNamed {
+              /** Runs it. */
+              CompletionStage<T> run();
+            }
+            """),
+        Compile.source("test.AsyncJob", """
+            package test;
+
+            import dev.syncopate.runtime.Async;
+
+            /** A task without a result: its twin cannot be a Task<Void>, but is a Named. */
+            @Async
+            public interface AsyncJob extends AsyncTask<Void> {}
+            """),
+        Compile.source("test.Users", """
+            package test;
+
+            /** Uses the twins where a Named twin is expected: compiles only if they are Nameds. */
+            final class Users {
+              private Users() {}
+
+              static Named greeter(Greeter greeter) {
+                return greeter;
+              }
+
+              static Named service(Service service) {
+                return service;
+              }
+
+              static Named job(Job job) {
+                return job;
+              }
+            }
+            """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(generated(compilation, "test.Job").contains("public interface Job extends Named {"),
+        generated(compilation, "test.Job"));
+    assertTrue(generated(compilation, "test.Service").contains("implements Named {"),
+        generated(compilation, "test.Service"));
+  }
+
+  @Test
   void processorIsRegisteredAndIsolating() throws IOException {
     assertEquals("dev.syncopate.processor.AsyncProcessor,isolating",
         resource("META-INF/gradle/incremental.annotation.processors").strip());
