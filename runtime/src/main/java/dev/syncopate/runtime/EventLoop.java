@@ -173,7 +173,7 @@ public final class EventLoop implements AutoCloseable {
    * submitted. A callback still queued when the loop closes is discarded.
    *
    * @param callback what to run
-   * @return a handle; cancel it on the loop thread only
+   * @return a handle, which any thread may cancel before the callback starts
    * @throws LoopClosedException if the loop is closed
    */
   @ThreadSafe

@@ -6,19 +6,21 @@ package dev.syncopate.runtime;
  * <p>The loop runs the callback in the {@link Context} that was current when it was scheduled. A
  * cancelled handle is skipped when its turn comes.
  *
- * <p><b>Threading:</b> loop-confined. {@link #cancel()} on a handle returned by {@link
- * EventLoop#callSoonThreadSafe(Runnable)} must itself be called on the loop thread; from other
- * threads, cancel through {@code loop.callSoonThreadSafe(handle::cancel)}.
+ * <p><b>Threading:</b> {@link #cancel()} and {@link #cancelled()} of a callback handle ({@link
+ * EventLoop#callSoon}, {@link EventLoop#callSoonThreadSafe}) are thread-safe: a cancel from
+ * another thread takes effect if the loop has not yet started the callback (the loop checks the
+ * flag just before it runs it; a callback already running is not stopped). A {@link TimerHandle}'s
+ * cancel is loop-confined, because it removes the timer from the loop's heap.
  *
  * @see <a href="https://docs.python.org/3/library/asyncio-eventloop.html#callback-handles">asyncio
  *     callback handles</a>
  */
-@LoopConfined
 public abstract class Handle {
   /** The context the callback runs in. */
   final Context context;
 
-  private boolean cancelled;
+  /** Volatile: a callback handle may be cancelled from any thread (see the class comment). */
+  private volatile boolean cancelled;
 
   Handle(Context context) {
     this.context = context;
@@ -32,12 +34,14 @@ public abstract class Handle {
 
   /**
    * Cancels the callback if it has not run yet; cancelling twice, or after it ran, does nothing.
+   * Thread-safe for a callback handle; see the class comment.
    */
   public void cancel() {
     cancelled = true;
   }
 
   /** Returns whether {@link #cancel()} was called. */
+  @ThreadSafe
   public boolean cancelled() {
     return cancelled;
   }

@@ -108,4 +108,47 @@ class ThreadSafeSubmissionTest {
     steps.finish(3);
     fixture.closeCleanly();
   }
+
+  @Test
+  void aCallbackHandleCancelledFromAnotherThreadIsSkippedAndCancellingRacesLoseNothing()
+      throws Exception {
+    EventLoop loop = EventLoop.create();
+    int[] ran = new int[1];
+    Handle[] handle = new Handle[1];
+    Thread other = new Thread(() -> {
+      handle[0] = loop.callSoonThreadSafe(() -> ran[0]++);
+      handle[0].cancel();
+    });
+    other.start();
+    other.join();
+    loop.callSoonThreadSafe(loop::stop);
+    loop.runForever();
+    assertEquals(0, ran[0], "cancelled on another thread before its turn: skipped");
+    assertTrue(handle[0].cancelled());
+
+    // Racing the running loop: every callback that was not cancelled runs exactly once, and a
+    // cancelled one at most once (only if the loop had started it already).
+    int count = 20_000;
+    int[] runs = new int[count];
+    Thread producer = LoopFixture.whenRunning(loop, "canceller", () -> {
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        Handle posted = loop.callSoonThreadSafe(() -> runs[index]++);
+        if (i % 2 == 1) {
+          posted.cancel();
+        }
+      }
+      loop.callSoonThreadSafe(loop::stop);
+    });
+    loop.runForever();
+    producer.join();
+    for (int i = 0; i < count; i++) {
+      if (i % 2 == 0) {
+        assertEquals(1, runs[i], "callback " + i + " was not cancelled");
+      } else {
+        assertTrue(runs[i] <= 1, "callback " + i + " ran " + runs[i] + " times");
+      }
+    }
+    loop.close();
+  }
 }
