@@ -56,11 +56,14 @@ public final class Context {
     Objects.requireNonNull(action, "action");
     ThreadState state = ThreadState.get();
     Context previous = state.context;
+    Object previousScope = state.runScope;
     state.context = this;
+    state.runScope = new Object(); // tokens set inside are reset inside (asyncio: another Context)
     try {
       return action.get();
     } finally {
       state.context = previous;
+      state.runScope = previousScope;
     }
   }
 

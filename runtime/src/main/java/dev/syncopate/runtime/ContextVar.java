@@ -97,15 +97,19 @@ public final class ContextVar<T> {
     ThreadState state = ThreadState.get();
     Object previous = state.context.lookup(this, MISSING);
     state.context = state.context.with(this, value);
-    return new Token<>(this, previous);
+    return new Token<>(this, previous, state.tokenScope());
   }
 
   /**
    * Restores the value this variable had before the {@link #set(Object)} that returned {@code
-   * token}.
+   * token}, in the same context that {@code set} changed: asyncio's rule that a token is reset in
+   * the {@code Context} it was made in. Here that is the same running task (any of its steps or
+   * continuations), else the same loop callback, else the same {@link Context#run}, else the same
+   * thread outside any of those. A refused reset changes nothing and leaves the token usable.
    *
    * @param token the token from {@code set}
-   * @throws IllegalArgumentException if the token was made by another variable
+   * @throws IllegalArgumentException if the token was made by another variable, or in another
+   *     context (another task, callback, {@code Context.run} or thread)
    * @throws IllegalStateException if the token was used already
    */
   public void reset(Token<T> token) {
@@ -120,8 +124,16 @@ public final class ContextVar<T> {
           "token of context variable '" + name + "' has been used once already;"
               + " each set() gives a token for one reset()");
     }
-    token.used = true;
     ThreadState state = ThreadState.get();
+    Object scope = state.tokenScope();
+    if (scope != token.scope) {
+      throw new IllegalArgumentException(
+          "token of context variable '" + name + "' was created in "
+              + ThreadState.describeScope(token.scope) + ", but reset is called in "
+              + ThreadState.describeScope(scope) + ", another context; reset it where it was set,"
+              + " typically in a finally block right after the code that called set()");
+    }
+    token.used = true;
     state.context =
         token.previous == MISSING
             ? state.context.without(this)
@@ -136,18 +148,22 @@ public final class ContextVar<T> {
   /**
    * The receipt of one {@link ContextVar#set(Object)}, good for one {@link ContextVar#reset(Token)}.
    *
-   * <p><b>Threading:</b> use it on the thread, and in the context, where it was made.
+   * <p><b>Threading:</b> use it on the thread, and in the context, where it was made; {@link
+   * ContextVar#reset} refuses it anywhere else.
    *
    * @param <T> the variable's value type
    */
   public static final class Token<T> {
     private final ContextVar<T> variable;
     private final Object previous;
+    /** Where it was made: {@link ThreadState#tokenScope()}. */
+    private final Object scope;
     private boolean used;
 
-    private Token(ContextVar<T> variable, Object previous) {
+    private Token(ContextVar<T> variable, Object previous, Object scope) {
       this.variable = variable;
       this.previous = previous;
+      this.scope = scope;
     }
 
     /** Returns the variable that made this token. */

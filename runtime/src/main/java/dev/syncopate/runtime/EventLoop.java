@@ -988,10 +988,17 @@ public final class EventLoop implements AutoCloseable {
       IoHandler handler = (IoHandler) key.attachment();
       ownerState.context = contextBeforeRun;
       ownerState.task = null;
+      Object outerScope = ownerState.callbackScope;
+      Object outerRun = ownerState.runScope;
+      ownerState.callbackScope = handler;
+      ownerState.runScope = null;
       try {
         handler.ready(key);
       } catch (Throwable failure) {
         callExceptionHandler(new LoopError("I/O handler " + handler + " failed", failure, key));
+      } finally {
+        ownerState.callbackScope = outerScope;
+        ownerState.runScope = outerRun;
       }
     }
   }
@@ -999,6 +1006,10 @@ public final class EventLoop implements AutoCloseable {
   private void runReady() {
     ThreadState thread = ownerState;
     boolean timed = debug;
+    // Each callback is its own scope for context variable tokens (asyncio runs each in a Context).
+    Object outerScope = thread.callbackScope;
+    Object outerRun = thread.runScope;
+    thread.runScope = null;
     for (int count = ready.size(); count > 0; count--) {
       Handle handle = ready.pollFirst();
       if (handle.cancelled()) {
@@ -1006,6 +1017,7 @@ public final class EventLoop implements AutoCloseable {
       }
       thread.context = handle.context;
       thread.task = null;
+      thread.callbackScope = handle;
       long started = timed ? System.nanoTime() : 0L;
       try {
         handle.invoke();
@@ -1026,6 +1038,8 @@ public final class EventLoop implements AutoCloseable {
     }
     thread.context = contextBeforeRun;
     thread.task = null;
+    thread.callbackScope = outerScope;
+    thread.runScope = outerRun;
   }
 
   /**

@@ -144,6 +144,84 @@ class ContextVarTest {
   }
 
   @Test
+  void aTokenIsResetInTheContextThatSetItAndRefusedElsewhereWithoutBeingUsedUp() {
+    List<String> seen = new ArrayList<>();
+    // The same task, across a suspension: its continuation shares the task's context.
+    Task<Void> sameTask = loop.createTask(() -> {
+      ContextVar.Token<String> token = REQUEST.set("in-task");
+      return loop.sleep(Duration.ofSeconds(1)).thenAccept(v -> {
+        REQUEST.reset(token);
+        seen.add(REQUEST.get());
+      });
+    });
+    loop.runUntilComplete(sameTask);
+    assertEquals(List.of("none"), seen);
+
+    // Another task: refused, and the value there is unchanged.
+    Future<ContextVar.Token<String>> made = loop.createFuture();
+    Task<Void> setter = loop.createTask(() -> {
+      made.setResult(REQUEST.set("setter"));
+      return loop.sleep(Duration.ofSeconds(2));
+    });
+    Task<String> other = loop.createTask(() -> made.thenApply(token -> {
+      REQUEST.set("other");
+      IllegalArgumentException refused =
+          assertThrows(IllegalArgumentException.class, () -> REQUEST.reset(token));
+      assertTrue(refused.getMessage().contains("created in task '"), refused.getMessage());
+      assertTrue(refused.getMessage().contains("another context"), refused.getMessage());
+      return REQUEST.get();
+    }));
+    assertEquals("other", loop.runUntilComplete(other));
+    loop.runUntilComplete(setter);
+
+    // A done-callback is a callback of its own (asyncio copies the context for it).
+    Future<String> done = loop.createFuture();
+    ContextVar.Token<String>[] inCallback = tokenHolder();
+    loop.callSoon(() -> {
+      inCallback[0] = REQUEST.set("callback");
+      done.addDoneCallback(f -> seen.add(assertThrows(IllegalArgumentException.class,
+          () -> REQUEST.reset(inCallback[0])).getMessage()));
+      done.setResult("x");
+    });
+    loop.runUntilComplete(done);
+    loop.runUntilComplete(loop.sleep(Duration.ofMillis(1)));
+    assertTrue(seen.get(1).contains("created in the loop callback"), seen.get(1));
+
+    // Context.run is a context of its own, both ways; the thread outside is another.
+    ContextVar.Token<String> outside = REQUEST.set("outside");
+    Context.current().run(() -> {
+      assertThrows(IllegalArgumentException.class, () -> REQUEST.reset(outside));
+      ContextVar.Token<String> inside = REQUEST.set("inside");
+      REQUEST.reset(inside);
+      assertEquals("outside", REQUEST.get());
+    });
+    REQUEST.reset(outside); // refused attempts did not use it up
+    assertEquals("none", REQUEST.get());
+    fixture.closeCleanly();
+  }
+
+  @Test
+  void aTokenIsRefusedOnAnotherThread() throws Exception {
+    ContextVar.Token<String> token = USER.set("alice");
+    Throwable[] failure = new Throwable[1];
+    Thread other = new Thread(() -> failure[0] = assertThrows(
+        IllegalArgumentException.class, () -> USER.reset(token)));
+    other.start();
+    other.join();
+    assertTrue(failure[0].getMessage().contains(
+        "created in thread '" + Thread.currentThread().getName() + "' outside any callback"),
+        failure[0].getMessage());
+    USER.reset(token);
+    assertFalse(Context.current().contains(USER));
+    fixture.closeCleanly();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ContextVar.Token<String>[] tokenHolder() {
+    return (ContextVar.Token<String>[]) new ContextVar.Token<?>[1];
+  }
+
+  @Test
   void defaultsNullValuesAndSnapshots() {
     assertEquals("none", REQUEST.get());
     assertEquals("given", REQUEST.getOrElse("given"), "getOrElse ignores the variable's default");
