@@ -318,7 +318,8 @@ final class ModelFactory {
 
   /**
    * An @Async type becomes its twin; a list, set or optional of exactly an @Async type (no
-   * wildcard) becomes the same container of its twin; any other type stays as it is.
+   * wildcard), or a map with exactly an @Async type as values, becomes the same container of its
+   * twin (a map keeps its key type); any other type stays as it is.
    */
   private Converted convert(TypeMirror type) {
     Optional<Converted> twin = twinOf(type);
@@ -328,15 +329,19 @@ final class ModelFactory {
     Optional<TwinModel.Container> container = containerOf(type);
     if (container.isPresent()) {
       DeclaredType declared = (DeclaredType) type;
-      TypeMirror element = declared.getTypeArguments().get(0);
+      List<? extends TypeMirror> arguments = declared.getTypeArguments();
+      // The converted element is the last type argument: a map's value.
+      TypeMirror element = arguments.get(arguments.size() - 1);
       Optional<Converted> elementTwin = twinOf(element);
       if (elementTwin.isPresent()) {
         ClassName raw = ClassName.get((TypeElement) declared.asElement());
         // TYPE_USE nullness of the element (List<@Nullable AsyncBar>) stays on the twin element.
         TypeName elementType = elementTwin.get().type()
             .annotated(nullness(typeAnnotations(element), List.of()));
-        return new Converted(ParameterizedTypeName.get(raw, elementType),
-            elementTwin.get().twinClass(), container);
+        TypeName converted = container.get() == TwinModel.Container.MAP
+            ? ParameterizedTypeName.get(raw, typeName(arguments.get(0)), elementType)
+            : ParameterizedTypeName.get(raw, elementType);
+        return new Converted(converted, elementTwin.get().twinClass(), container);
       }
     }
     return new Converted(typeName(type), Optional.empty(), Optional.empty());
@@ -349,7 +354,7 @@ final class ModelFactory {
   }
 
   private static Optional<TwinModel.Container> containerOf(TypeMirror type) {
-    if (type.getKind() != TypeKind.DECLARED || ((DeclaredType) type).getTypeArguments().size() != 1) {
+    if (type.getKind() != TypeKind.DECLARED || ((DeclaredType) type).getTypeArguments().isEmpty()) {
       return Optional.empty();
     }
     switch (((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString()) {
@@ -359,6 +364,8 @@ final class ModelFactory {
         return Optional.of(TwinModel.Container.SET);
       case "java.util.Optional":
         return Optional.of(TwinModel.Container.OPTIONAL);
+      case "java.util.Map":
+        return Optional.of(TwinModel.Container.MAP);
       default:
         return Optional.empty();
     }

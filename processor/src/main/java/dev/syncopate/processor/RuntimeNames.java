@@ -25,7 +25,10 @@ final class RuntimeNames {
   static final ClassName BRIDGE_INTERRUPTED = ClassName.get(PACKAGE, "BridgeInterruptedException");
   static final ClassName TIMEOUT_ERROR = ClassName.get(PACKAGE, "TimeoutError");
   static final ClassName LOOP_CLOSED = ClassName.get(PACKAGE, "LoopClosedException");
-  /** Converts lists, sets and optionals of @Async objects to and from twins, element by element. */
+  /**
+   * Converts lists, sets, optionals and maps (values) of @Async objects to and from twins, element
+   * by element.
+   */
   static final ClassName TWIN_COLLECTIONS = ClassName.get(PACKAGE, "TwinCollections");
 
   /** {@code LoopBridge.shared()}: the lazily started daemon bridge behind {@code of(delegate)}. */

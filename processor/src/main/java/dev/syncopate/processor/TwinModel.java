@@ -57,12 +57,13 @@ record TwinModel(
   /**
    * A container of {@code @Async} objects whose elements a twin converts one by one (through the
    * runtime's {@code TwinCollections}): {@code List<AsyncBar>} in the async API is {@code
-   * List<Bar>} in the twin.
+   * List<Bar>} in the twin; a map's values are converted, its keys kept.
    */
   enum Container {
     LIST("list"),
     SET("set"),
-    OPTIONAL("optional");
+    OPTIONAL("optional"),
+    MAP("map");
 
     /** The {@code TwinCollections} method that converts it. */
     final String converter;

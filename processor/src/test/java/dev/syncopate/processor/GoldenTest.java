@@ -279,6 +279,7 @@ class GoldenTest {
             import dev.syncopate.runtime.Async;
             import dev.syncopate.runtime.AsyncSequence;
             import java.util.List;
+            import java.util.Map;
             import java.util.Optional;
             import java.util.Set;
             import java.util.concurrent.CompletionStage;
@@ -300,6 +301,9 @@ class GoldenTest {
 
               /** Walks the graph: an iterator of twins in the twin. */
               AsyncSequence<AsyncNode<T>> walk();
+
+              /** Nodes by name: a map's values become twins, its keys stay. */
+              CompletionStage<Map<String, AsyncNode<T>>> byName(Map<String, AsyncNode<T>> hints);
             }
             """));
   }

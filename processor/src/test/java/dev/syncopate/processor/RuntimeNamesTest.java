@@ -76,7 +76,8 @@ class RuntimeNamesTest {
   void containerConvertersTheTwinsCallExist() throws Exception {
     Class<?> collections = load(RuntimeNames.TWIN_COLLECTIONS);
     Map<TwinModel.Container, Class<?>> types = Map.of(TwinModel.Container.LIST, List.class,
-        TwinModel.Container.SET, Set.class, TwinModel.Container.OPTIONAL, Optional.class);
+        TwinModel.Container.SET, Set.class, TwinModel.Container.OPTIONAL, Optional.class,
+        TwinModel.Container.MAP, Map.class);
     for (TwinModel.Container container : TwinModel.Container.values()) {
       Class<?> type = types.get(container);
       Method now = collections.getMethod(container.converter, type, Function.class);

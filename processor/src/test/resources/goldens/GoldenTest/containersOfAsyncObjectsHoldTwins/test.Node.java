@@ -6,7 +6,9 @@ import dev.syncopate.runtime.CloseableIterator;
 import dev.syncopate.runtime.LoopBridge;
 import dev.syncopate.runtime.LoopClosedException;
 import dev.syncopate.runtime.TimeoutError;
+import java.lang.String;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -98,4 +100,13 @@ public interface Node<T> {
    * @see AsyncNode#walk()
    */
   CloseableIterator<Node<T>> walk();
+
+  /**
+   * Nodes by name: a map's values become twins, its keys stay.
+   *
+   * <p>Blocking: awaits {@link AsyncNode#byName(java.util.Map)} on the bridge's loop and returns its result, its async objects converted to blocking twins; times out after the bridge's default timeout, if any. Never call it on a loop thread; an interrupt cancels the operation.
+   *
+   * @see AsyncNode#byName(java.util.Map)
+   */
+  Map<String, Node<T>> byName(Map<String, Node<T>> hints);
 }

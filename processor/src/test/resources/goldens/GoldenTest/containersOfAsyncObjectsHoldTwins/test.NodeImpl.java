@@ -4,7 +4,9 @@ import dev.syncopate.runtime.CloseableIterator;
 import dev.syncopate.runtime.LoopBridge;
 import dev.syncopate.runtime.TwinCollections;
 import java.lang.Override;
+import java.lang.String;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -61,5 +63,10 @@ public final class NodeImpl<T> implements Node<T> {
   @Override
   public CloseableIterator<Node<T>> walk() {
     return this.bridge.iterate(() -> this.delegate.walk()).map(element -> element == null ? null : Node.of(element, this.bridge));
+  }
+
+  @Override
+  public Map<String, Node<T>> byName(Map<String, Node<T>> hints) {
+    return this.bridge.call(() -> TwinCollections.mapWhenDone(this.delegate.byName(TwinCollections.map(hints, element -> element.async())), element -> Node.of(element, this.bridge)));
   }
 }

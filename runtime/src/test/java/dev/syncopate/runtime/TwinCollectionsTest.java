@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -43,10 +45,24 @@ class TwinCollectionsTest {
   }
 
   @Test
+  void mapConvertsItsValuesKeepsKeysAndOrderAndNulls() {
+    Map<String, String> source = new LinkedHashMap<>();
+    source.put("z", "ccc");
+    source.put("a", null);
+    source.put("m", "b");
+    Map<String, Integer> converted = TwinCollections.map(source, String::length);
+    source.clear();
+    assertEquals(List.of("z", "a", "m"), new ArrayList<>(converted.keySet()));
+    assertEquals(Arrays.asList(3, null, 1), new ArrayList<>(converted.values()));
+    assertThrows(UnsupportedOperationException.class, () -> converted.put("n", 0));
+  }
+
+  @Test
   void nullContainersStayNull() {
     assertNull(TwinCollections.list(null, String::length));
     assertNull(TwinCollections.set(null, String::length));
     assertNull(TwinCollections.optional(null, String::length));
+    assertNull(TwinCollections.map(null, String::length));
   }
 
   @Test
@@ -86,6 +102,9 @@ class TwinCollectionsTest {
       Optional<Integer> converted = loop.runUntilComplete(loop.createTask(() ->
           TwinCollections.optionalWhenDone(loop.completedFuture(Optional.of("abc")), String::length)));
       assertEquals(Optional.of(3), converted);
+      Map<String, Integer> lengths = loop.runUntilComplete(loop.createTask(() ->
+          TwinCollections.mapWhenDone(loop.completedFuture(Map.of("k", "abcd")), String::length)));
+      assertEquals(Map.of("k", 4), lengths);
     }
     assertThrows(IllegalStateException.class,
         () -> TwinCollections.listWhenDone(new CompletableFuture<List<String>>(), String::length));
@@ -97,5 +116,7 @@ class TwinCollectionsTest {
     assertThrows(NullPointerException.class, () -> TwinCollections.set(Set.<String>of(), null));
     assertThrows(NullPointerException.class,
         () -> TwinCollections.optional(Optional.<String>empty(), null));
+    assertThrows(NullPointerException.class,
+        () -> TwinCollections.map(Map.<String, String>of(), null));
   }
 }

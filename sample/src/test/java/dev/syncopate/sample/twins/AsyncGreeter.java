@@ -5,7 +5,10 @@ import dev.syncopate.runtime.AsyncSequence;
 import dev.syncopate.runtime.EventLoop;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +40,14 @@ public interface AsyncGreeter extends AsyncNamed {
    * @return the first in iteration order
    */
   Optional<AsyncNamed> first(Set<AsyncNamed> greeters);
+
+  /**
+   * The given greeters by their names, keys upper-cased.
+   *
+   * @param byName async objects as values here, twins in the twin
+   * @return a stage with a new map, in the same order
+   */
+  CompletionStage<Map<String, AsyncNamed>> shouted(Map<String, AsyncNamed> byName);
 
   /**
    * The given greeters, one by one.
@@ -84,6 +95,13 @@ public interface AsyncGreeter extends AsyncNamed {
       @Override
       public Optional<AsyncNamed> first(Set<AsyncNamed> greeters) {
         return greeters.stream().findFirst();
+      }
+
+      @Override
+      public CompletionStage<Map<String, AsyncNamed>> shouted(Map<String, AsyncNamed> byName) {
+        Map<String, AsyncNamed> copy = new LinkedHashMap<>();
+        byName.forEach((key, value) -> copy.put(key.toUpperCase(Locale.ROOT), value));
+        return EventLoop.running().completedFuture(copy);
       }
 
       @Override

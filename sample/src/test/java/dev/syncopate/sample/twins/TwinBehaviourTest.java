@@ -18,8 +18,10 @@ import dev.syncopate.runtime.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -180,6 +182,17 @@ class TwinBehaviourTest {
     Set<Named> both = new LinkedHashSet<>(List.of(twinOfBob, greeter));
     assertSame(bob, greeter.first(both).orElseThrow().async());
     assertTrue(greeter.first(Set.of()).isEmpty());
+
+    Map<String, Named> byName = new LinkedHashMap<>();
+    byName.put("bob", twinOfBob);
+    byName.put("nobody", null);
+    byName.put("ada", greeter);
+    Map<String, Named> shouted = greeter.shouted(byName);
+    assertEquals(List.of("BOB", "NOBODY", "ADA"), List.copyOf(shouted.keySet()));
+    assertEquals("bob@" + loopThread, shouted.get("BOB").name());
+    assertNull(shouted.get("NOBODY"));
+    assertSame(ada, shouted.get("ADA").async());
+    assertThrows(UnsupportedOperationException.class, () -> shouted.remove("BOB"));
 
     try (CloseableIterator<Named> each = greeter.each(Arrays.asList(twinOfBob, null, greeter))) {
       assertEquals("bob@" + loopThread, each.next().name());
