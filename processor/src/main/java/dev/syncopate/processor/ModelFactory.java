@@ -86,9 +86,10 @@ final class ModelFactory {
    * The twins of the nearest {@code @Async} interfaces above the type, so that a twin is usable
    * wherever its parents' twins are (an SDK's {@code Commands extends StringCommands} stays one in
    * both colours, and so does a class whose superclass implements an async interface). The search
-   * goes up through every supertype that is not itself extended: superclasses, interfaces without
-   * {@code @Async}, and {@code @Async} interfaces that cannot be extended (then their own parents
-   * are tried, with the type arguments seen from the type).
+   * goes up through every supertype that is not itself extended: classes ({@code @Async} or not),
+   * interfaces without {@code @Async}, and {@code @Async} interfaces that cannot be extended (then
+   * their own parents are tried, with the type arguments seen from the type). A parent found
+   * above another found one is dropped: extending the lower one makes the twin one already.
    *
    * <p>The twin mirrors every inherited method anyway, so extending a parent's twin adds no
    * method and only changes the type's place in the hierarchy — provided each of those methods has
@@ -96,13 +97,15 @@ final class ModelFactory {
    * could differ: a type argument the mapping changes ({@code Void}, a future, a sequence, an
    * {@code @Async} type or a container of one: the parent's twin sees only a type variable there);
    * a method of the parent whose return type the child narrows or picks from another parent
-   * (covariant overrides, diamonds); or a deprecated parent of a type that is not deprecated (its
-   * twin would compile with deprecation warnings that the async source does not have).
+   * (covariant overrides, diamonds); a parent, or a type in its type arguments, that the twin's
+   * package cannot access (found above a plain interface or a superclass of another package); or
+   * one that is deprecated while the type is not (its twin would compile with deprecation warnings
+   * that the async source does not have, or suppresses).
    */
   private List<TypeName> superTwins(TypeElement type) {
     DeclaredType site = (DeclaredType) type.asType();
     List<ExecutableElement> mirrored = shapes.apiMethods(type);
-    List<TypeName> superTwins = new ArrayList<>();
+    Map<TypeElement, TypeName> found = new LinkedHashMap<>();
     Set<Element> visited = new HashSet<>();
     Deque<TypeMirror> pending = new ArrayDeque<>(shapes.types().directSupertypes(site));
     while (!pending.isEmpty()) {
@@ -113,19 +116,56 @@ final class ModelFactory {
       Optional<TypeElement> async = Shapes.asyncTypeOf(parent)
           .filter(p -> p.getKind() == ElementKind.INTERFACE);
       if (async.isPresent() && extendable(type, site, mirrored, parent, async.get())) {
-        superTwins.add(twinType(async.get(), parent));
+        found.put(async.get(), twinType(async.get(), parent));
       } else {
         pending.addAll(shapes.types().directSupertypes(parent));
       }
     }
+    List<TypeName> superTwins = new ArrayList<>();
+    found.forEach((async, twin) -> {
+      if (found.keySet().stream().noneMatch(other -> other != async && isAbove(async, other))) {
+        superTwins.add(twin);
+      }
+    });
     return superTwins;
+  }
+
+  private boolean isAbove(TypeElement upper, TypeElement lower) {
+    return shapes.types().isSubtype(
+        shapes.types().erasure(lower.asType()), shapes.types().erasure(upper.asType()));
   }
 
   private boolean extendable(TypeElement type, DeclaredType site,
       List<ExecutableElement> mirrored, DeclaredType parent, TypeElement async) {
     return parent.getTypeArguments().stream().noneMatch(this::changesWhenMapped)
-        && (!shapes.elements().isDeprecated(async) || shapes.elements().isDeprecated(type))
+        && nameable(parent, shapes.packageOf(type), shapes.elements().isDeprecated(type))
         && returnsAgree(site, mirrored, async);
+  }
+
+  /**
+   * Whether the twin, in package {@code from}, may name {@code type} and every type in its type
+   * arguments without an error or a warning: each accessible from there, and none deprecated
+   * unless the async type is deprecated too.
+   */
+  private boolean nameable(TypeMirror type, String from, boolean deprecatedType) {
+    switch (type.getKind()) {
+      case DECLARED:
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        return accessibleFrom(element, from)
+            && (deprecatedType || !shapes.elements().isDeprecated(element))
+            && ((DeclaredType) type).getTypeArguments().stream()
+                .allMatch(argument -> nameable(argument, from, deprecatedType));
+      case ARRAY:
+        return nameable(((ArrayType) type).getComponentType(), from, deprecatedType);
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        return (wildcard.getExtendsBound() == null
+                || nameable(wildcard.getExtendsBound(), from, deprecatedType))
+            && (wildcard.getSuperBound() == null
+                || nameable(wildcard.getSuperBound(), from, deprecatedType));
+      default:
+        return true;
+    }
   }
 
   private boolean changesWhenMapped(TypeMirror argument) {
@@ -179,6 +219,19 @@ final class ModelFactory {
 
   private ClassName twinClass(TypeElement async) {
     return ClassName.get(shapes.packageOf(async), Shapes.twinSimpleName(async));
+  }
+
+  /** Whether code in package {@code from}, outside {@code type}'s own nest, can name it. */
+  private boolean accessibleFrom(TypeElement type, String from) {
+    boolean samePackage = shapes.packageOf(type).equals(from);
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      Set<Modifier> modifiers = e.getModifiers();
+      if (modifiers.contains(Modifier.PRIVATE)
+          || (!modifiers.contains(Modifier.PUBLIC) && !samePackage)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isPublic(TypeElement type) {

@@ -25,8 +25,8 @@ import java.util.Optional;
  * @param methods the mirrored methods
  * @param generator the value of {@code @Generated}
  * @param superTwins the twins of the nearest {@code @Async} interfaces above the async type (see
- *     {@code ModelFactory}), with the same type arguments: the twin interface extends them, a
- *     twin class implements them
+ *     {@code ModelFactory}), with their type arguments as seen from the async type: the twin
+ *     interface extends them, a twin class implements them
  */
 record TwinModel(
     ClassName asyncName,

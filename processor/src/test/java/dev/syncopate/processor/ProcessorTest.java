@@ -438,6 +438,167 @@ class ProcessorTest {
   }
 
   @Test
+  void parentsFoundAboveTheTypeAreExtendedOnlyWhenTheTwinCanNameThemAndOnlyOnce() {
+    JavaFileObject box = Compile.source("a.AsyncBox", """
+        package a;
+
+        import dev.syncopate.runtime.Async;
+        import java.util.concurrent.CompletionStage;
+
+        /** A box; its methods do not mention T. */
+        @Async
+        public interface AsyncBox<T> {
+          /** Its size. */
+          CompletionStage<Integer> size();
+        }
+        """);
+    JavaFileObject greeter = Compile.source("b.AsyncGreeter", """
+        package b;
+
+        import dev.syncopate.runtime.Async;
+        import java.util.concurrent.CompletionStage;
+
+        /** Greets, through a plain parent of another package. */
+        @Async
+        public interface AsyncGreeter extends a.Polite {
+          /** Greets someone. */
+          CompletionStage<String> greet(String who);
+        }
+        """);
+    // A package-private @Async ancestor of another package: not nameable from package b.
+    Compilation hidden = Compile.strict(
+        Compile.source("a.AsyncHidden", """
+            package a;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** Hidden from other packages. */
+            @Async
+            interface AsyncHidden {
+              /** Its name. */
+              CompletionStage<String> name();
+            }
+            """),
+        Compile.source("a.Polite", """
+            package a;
+
+            /** Public, above a hidden async interface. */
+            public interface Polite extends AsyncHidden {}
+            """),
+        greeter);
+    assertThat(hidden).succeededWithoutWarnings();
+    assertTrue(generated(hidden, "b.Greeter").contains("public interface Greeter {"),
+        generated(hidden, "b.Greeter"));
+    // A type argument package b cannot name, and one that is deprecated.
+    for (String argument : List.of("class Secret {}", "@Deprecated public class Secret {}")) {
+      Compilation secret = Compile.strict(box,
+          Compile.source("a.Secret", "package a;\n\n/** An argument. */\n" + argument + "\n"),
+          Compile.source("a.Polite", """
+              package a;
+
+              /** Public, above a box of a secret. */
+              @SuppressWarnings("deprecation")
+              public interface Polite extends AsyncBox<Secret> {}
+              """),
+          greeter);
+      assertThat(secret).succeededWithoutWarnings();
+      assertTrue(generated(secret, "b.Greeter").contains("public interface Greeter {"), argument);
+    }
+    // A protected @Async interface nested in a superclass of another package.
+    Compilation nested = Compile.strict(
+        Compile.source("a.Outer", """
+            package a;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** Holds a protected async interface. */
+            public abstract class Outer {
+              /** Only for subclasses. */
+              @Async
+              protected interface AsyncInner {
+                /** Its name. */
+                CompletionStage<String> name();
+              }
+            }
+            """),
+        Compile.source("a.Mid", """
+            package a;
+
+            /** Implements the protected interface. */
+            public abstract class Mid extends Outer implements Outer.AsyncInner {}
+            """),
+        Compile.source("b.AsyncService", """
+            package b;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** A subclass in another package. */
+            @Async(blockingName = "Service")
+            public abstract class AsyncService extends a.Mid {
+              /** Serves. */
+              public abstract CompletionStage<Integer> serve();
+            }
+            """));
+    assertThat(nested).succeededWithoutWarnings();
+    // Named reached twice: through Person (extended) and past Task<Void> (not): extended once.
+    Compilation twice = Compile.strict(
+        Compile.source("a.AsyncNamed", """
+            package a;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** Something with a name. */
+            @Async
+            public interface AsyncNamed {
+              /** Its name. */
+              CompletionStage<String> name();
+            }
+            """),
+        Compile.source("a.AsyncPerson", """
+            package a;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** A person. */
+            @Async
+            public interface AsyncPerson extends AsyncNamed {
+              /** Their age. */
+              CompletionStage<Integer> age();
+            }
+            """),
+        Compile.source("a.AsyncTask", """
+            package a;
+
+            import dev.syncopate.runtime.Async;
+            import java.util.concurrent.CompletionStage;
+
+            /** A task. */
+            @Async
+            public interface AsyncTask<T> extends AsyncNamed {
+              /** Runs it. */
+              CompletionStage<T> run();
+            }
+            """),
+        Compile.source("a.AsyncWorker", """
+            package a;
+
+            import dev.syncopate.runtime.Async;
+
+            /** A person who is a task. */
+            @Async
+            public interface AsyncWorker extends AsyncPerson, AsyncTask<Void> {}
+            """));
+    assertThat(twice).succeededWithoutWarnings();
+    assertTrue(generated(twice, "a.Worker").contains("public interface Worker extends Person {"),
+        generated(twice, "a.Worker"));
+  }
+
+  @Test
   void processorIsRegisteredAndIsolating() throws IOException {
     assertEquals("dev.syncopate.processor.AsyncProcessor,isolating",
         resource("META-INF/gradle/incremental.annotation.processors").strip());
