@@ -16,6 +16,7 @@
 #
 # Usage (from the repository root): bench/processor/run.sh [types=500] [methods=10] [runs=7]
 set -euo pipefail
+export LC_ALL=C # `time` must print 1.5, not 1,5
 types=${1:-500}
 methods=${2:-10}
 runs=${3:-7}
@@ -64,12 +65,19 @@ generated=$(find "$work/twins" -name '*.java' | wc -l)
 : > "$work/handwritten.txt.times"
 : > "$work/floor.txt.times"
 : > "$work/minimal.times"
+# Each round starts one mode later than the last, so that no mode always follows the same one.
+modes=(without with handwritten floor minimal)
 for i in $(seq "$runs"); do
-  compile without >> "$work/without.txt"
-  compile with >> "$work/with.txt"
-  compile handwritten >> "$work/handwritten.txt.times"
-  compile floor >> "$work/floor.txt.times"
-  compile minimal >> "$work/minimal.times"
+  for k in "${!modes[@]}"; do
+    mode=${modes[$(( (i - 1 + k) % ${#modes[@]} ))]}
+    case "$mode" in
+      without) compile without >> "$work/without.txt" ;;
+      with) compile with >> "$work/with.txt" ;;
+      handwritten) compile handwritten >> "$work/handwritten.txt.times" ;;
+      floor) compile floor >> "$work/floor.txt.times" ;;
+      minimal) compile minimal >> "$work/minimal.times" ;;
+    esac
+  done
 done
 echo "types=$types methods=$methods runs=$runs generated_twin_files=$generated"
 for column in 1 2; do

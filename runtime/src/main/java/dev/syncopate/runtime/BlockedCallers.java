@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * cost 12% of the callers' time and a fifth of the loop's with 64 callers; a thread-local slot
  * per bridge cost the callers a second thread-local lookup per call). A bridge's end looks at
  * every registered thread and takes the calls on its own bridge: ending is rare, calls are not.
- * A thread that has died is dropped from the registry after the garbage collector has cleared
- * its state (weakly held); until then it shows no call.
+ * The registry holds a thread's state weakly: once the thread has died and the garbage collector
+ * has cleared its state, the entry is dropped lazily, by the next registration's sweep; until
+ * then it shows no call.
  *
  * <p>Release ordering: the caller writes {@code blockedIn} (volatile) and then reads the bridge's
  * ended state; the ending writes that state and then reads the threads' fields. One of the two

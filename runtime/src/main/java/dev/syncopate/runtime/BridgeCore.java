@@ -151,8 +151,8 @@ final class BridgeCore {
       BlockedCallers.ALL.register(caller);
     }
     inbox.callerBlocked();
-    // Shown before the check of the state: see BlockedCallers for why none is left behind.
-    BridgeCall<?> outer = caller.blockedIn;
+    // Shown before the check of the state: see BlockedCallers for why none is left behind. A
+    // thread cannot be in two blocking calls: nothing between here and the finally runs its code.
     caller.blockedIn = call;
     try {
       Throwable cause = ended.get();
@@ -162,7 +162,7 @@ final class BridgeCore {
       send(call);
       return await(call, what);
     } finally {
-      caller.blockedIn = outer;
+      caller.blockedIn = null;
       inbox.callerResumed();
     }
   }

@@ -233,6 +233,26 @@ class BridgeEdgeCaseTest {
   }
 
   @Test
+  void nothingKeepsTheStateOfACallingThreadThatDiedAlive() throws Exception {
+    java.util.List<java.lang.ref.WeakReference<ThreadState>> states = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Thread caller = new Thread(() -> {
+        bridge.call(() -> loop.completedFuture(1)); // registers this thread
+        states.add(new java.lang.ref.WeakReference<>(ThreadState.get()));
+      });
+      caller.start();
+      caller.join();
+    }
+    for (int attempt = 0; attempt < 50 && states.stream().anyMatch(s -> s.get() != null);
+        attempt++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertTrue(states.stream().allMatch(s -> s.get() == null),
+        "the registry (or a bridge) still holds the state of a thread that died");
+  }
+
+  @Test
   void threadsThatDiedAreDroppedOnceCollected() throws Exception {
     BlockedCallers registry = new BlockedCallers();
     for (int i = 0; i < 50; i++) {
