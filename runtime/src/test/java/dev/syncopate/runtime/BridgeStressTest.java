@@ -155,4 +155,57 @@ class BridgeStressTest {
       assertEquals(0, loop.inbox().blockedCallers(), "every caller was counted out");
     }
   }
+
+  /**
+   * Threads making their first blocking call ever (so registering while they call) race a
+   * bridge's close, next to a caller on another bridge: every caller of the closed bridge is
+   * released, none hangs, and the other bridge's caller is left alone.
+   */
+  @Test
+  void threadsRegisteringWhileTheBridgeClosesAreReleasedAndOtherBridgesLeftAlone()
+      throws Exception {
+    int rounds = 100;
+    int callers = 5;
+    List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+    AtomicLong released = new AtomicLong();
+    AtomicLong otherFinished = new AtomicLong();
+    for (int round = 0; round < rounds; round++) {
+      LoopBridge closing = LoopBridge.start("closing-" + round);
+      LoopBridge other = LoopBridge.start("other-" + round);
+      List<Thread> threads = new ArrayList<>();
+      threads.add(new Thread(() -> {
+        try {
+          other.call(() -> other.loop().sleep(Duration.ofMillis(2)));
+          otherFinished.incrementAndGet();
+        } catch (Throwable e) {
+          unexpected.add(e);
+        }
+      }));
+      for (int i = 0; i < callers; i++) {
+        threads.add(new Thread(() -> {
+          try {
+            closing.call(() -> closing.loop().createFuture()); // never completes by itself
+            unexpected.add(new AssertionError("a call that never completes returned"));
+          } catch (LoopClosedException expected) {
+            released.incrementAndGet();
+          } catch (Throwable e) {
+            unexpected.add(e);
+          }
+        }));
+      }
+      threads.forEach(Thread::start);
+      if (round % 2 == 1) {
+        LockSupport.parkNanos(50_000); // let some callers get in first, others race the close
+      }
+      closing.close();
+      for (Thread thread : threads) {
+        thread.join(10_000);
+        assertFalse(thread.isAlive(), "round " + round + ": a caller hangs: " + thread);
+      }
+      other.close();
+    }
+    assertTrue(unexpected.isEmpty(), unexpected::toString);
+    assertEquals((long) rounds * callers, released.get(), "every caller of the closed bridge");
+    assertEquals(rounds, otherFinished.get(), "the other bridge's caller finished normally");
+  }
 }
