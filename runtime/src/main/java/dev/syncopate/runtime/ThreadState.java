@@ -60,6 +60,9 @@ final class ThreadState {
     if (scope instanceof Handle callback) {
       return "the loop callback " + callback.describe();
     }
+    if (scope instanceof IoHandler) {
+      return "an I/O readiness callback";
+    }
     if (scope instanceof ThreadState state) {
       return "thread '" + state.thread.getName() + "' outside any callback";
     }

@@ -7,7 +7,8 @@ package dev.syncopate.runtime;
  * scheduled (asyncio leaves that order undefined; Syncopate guarantees FIFO). {@link #cancel()}
  * removes the timer from the loop at once, so cancelled timers hold no memory.
  *
- * <p><b>Threading:</b> loop-confined, like {@link Handle}.
+ * <p><b>Threading:</b> loop-confined, unlike a plain callback {@link Handle}: cancelling a timer
+ * edits the loop's timer heap, so {@link #cancel()} must run on the loop thread.
  */
 @LoopConfined
 public final class TimerHandle extends Handle {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -126,20 +127,33 @@ class ThreadSafeSubmissionTest {
     assertEquals(0, ran[0], "cancelled on another thread before its turn: skipped");
     assertTrue(handle[0].cancelled());
 
+    // While the running loop is busy in another callback: callbacks posted and cancelled from
+    // another thread before their turn are skipped, the others run.
+    CountDownLatch allPosted = new CountDownLatch(1);
+    int[] gated = new int[100];
+    loop.callSoonThreadSafe(() -> {
+      Thread poster = new Thread(() -> {
+        postCancellingOddOnesThenStop(loop, gated);
+        allPosted.countDown();
+      });
+      poster.start();
+      try {
+        allPosted.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    loop.runForever();
+    for (int i = 0; i < gated.length; i++) {
+      assertEquals(i % 2 == 0 ? 1 : 0, gated[i], "gated callback " + i);
+    }
+
     // Racing the running loop: every callback that was not cancelled runs exactly once, and a
     // cancelled one at most once (only if the loop had started it already).
     int count = 20_000;
     int[] runs = new int[count];
-    Thread producer = LoopFixture.whenRunning(loop, "canceller", () -> {
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        Handle posted = loop.callSoonThreadSafe(() -> runs[index]++);
-        if (i % 2 == 1) {
-          posted.cancel();
-        }
-      }
-      loop.callSoonThreadSafe(loop::stop);
-    });
+    Thread producer = LoopFixture.whenRunning(loop, "canceller",
+        () -> postCancellingOddOnesThenStop(loop, runs));
     loop.runForever();
     producer.join();
     for (int i = 0; i < count; i++) {
@@ -150,5 +164,20 @@ class ThreadSafeSubmissionTest {
       }
     }
     loop.close();
+  }
+
+  /**
+   * From the calling thread, posts one callback per slot of {@code runs} (each counts its runs in
+   * its slot), cancels every odd one right after posting it, then posts the loop's stop.
+   */
+  private static void postCancellingOddOnesThenStop(EventLoop loop, int[] runs) {
+    for (int i = 0; i < runs.length; i++) {
+      int index = i;
+      Handle posted = loop.callSoonThreadSafe(() -> runs[index]++);
+      if (i % 2 == 1) {
+        posted.cancel();
+      }
+    }
+    loop.callSoonThreadSafe(loop::stop);
   }
 }
