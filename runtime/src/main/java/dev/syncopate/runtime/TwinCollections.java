@@ -92,7 +92,8 @@ public final class TwinCollections {
 
   /**
    * A snapshot of {@code source} with every value converted and the keys kept, in its iteration
-   * order.
+   * order. The snapshot's keys compare by {@code equals}/{@code hashCode}, whatever rule the
+   * source map used (an {@code IdentityHashMap}, a comparator-ordered {@code TreeMap}).
    *
    * @param source the map, or null
    * @param convert applied to every non-null value
@@ -101,6 +102,8 @@ public final class TwinCollections {
    * @param <T> the converted value type
    * @return an unmodifiable map of the converted values, or null for a null {@code source}
    * @throws NullPointerException if {@code convert} is null
+   * @throws IllegalArgumentException if two of the source's keys are equal by {@code equals}
+   *     (possible only under such a map's own key rule), as the snapshot would silently lose one
    */
   public static <K, A, T> Map<K, T> map(
       Map<? extends K, ? extends A> source, Function<? super A, ? extends T> convert) {
@@ -110,7 +113,14 @@ public final class TwinCollections {
     }
     Map<K, T> converted = new LinkedHashMap<>();
     for (Map.Entry<? extends K, ? extends A> entry : source.entrySet()) {
-      converted.put(entry.getKey(), convertOrNull(entry.getValue(), convert));
+      K key = entry.getKey();
+      if (converted.containsKey(key)) {
+        throw new IllegalArgumentException("two keys of the map are equal by equals(): " + key
+            + " (the source map compares keys by its own rule, such as an IdentityHashMap or a"
+            + " comparator); a twin's map keys compare by equals/hashCode and would lose one of"
+            + " the values, so return a map whose keys are distinct by equals");
+      }
+      converted.put(key, convertOrNull(entry.getValue(), convert));
     }
     return Collections.unmodifiableMap(converted);
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,17 @@ class TwinCollectionsTest {
   void optionalConvertsItsValue() {
     assertEquals(Optional.of(2), TwinCollections.optional(Optional.of("bb"), String::length));
     assertEquals(Optional.empty(), TwinCollections.optional(Optional.<String>empty(), String::length));
+  }
+
+  @Test
+  void aMapWhoseKeysAreEqualByEqualsIsRefusedInsteadOfLosingAValue() {
+    Map<String, String> identity = new IdentityHashMap<>();
+    identity.put(new String("k"), "a");
+    identity.put(new String("k"), "bb");
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> TwinCollections.map(identity, String::length));
+    assertTrue(refused.getMessage().contains("two keys of the map are equal by equals(): k"),
+        refused.getMessage());
   }
 
   @Test
