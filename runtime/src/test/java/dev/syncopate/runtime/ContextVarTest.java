@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +143,27 @@ class ContextVarTest {
     assertTrue(wrong.getMessage().contains("'other'"), wrong.getMessage());
     assertThrows(NullPointerException.class, () -> USER.reset(null));
     assertThrows(NullPointerException.class, () -> ContextVar.named(null));
+    fixture.closeCleanly();
+  }
+
+  @Test
+  void aTokenSetInAnIoReadinessCallbackIsRefusedElsewhereNamingThatCallback() throws Exception {
+    Pipe pipe = Pipe.open();
+    pipe.source().configureBlocking(false);
+    Future<ContextVar.Token<String>> made = loop.createFuture();
+    loop.register(pipe.source(), SelectionKey.OP_READ, key -> {
+      key.cancel();
+      made.setResult(REQUEST.set("io"));
+    });
+    pipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
+    ContextVar.Token<String> token = loop.runUntilComplete(made);
+    Future<String> refused = loop.createFuture();
+    loop.callSoon(() -> refused.setResult(
+        assertThrows(IllegalArgumentException.class, () -> REQUEST.reset(token)).getMessage()));
+    String message = loop.runUntilComplete(refused);
+    assertTrue(message.contains("created in an I/O readiness callback"), message);
+    pipe.sink().close();
+    pipe.source().close();
     fixture.closeCleanly();
   }
 
