@@ -113,14 +113,16 @@ public final class TwinCollections {
     }
     Map<K, T> converted = new LinkedHashMap<>();
     for (Map.Entry<? extends K, ? extends A> entry : source.entrySet()) {
-      K key = entry.getKey();
-      if (converted.containsKey(key)) {
-        throw new IllegalArgumentException("two keys of the map are equal by equals(): " + key
-            + " (the source map compares keys by its own rule, such as an IdentityHashMap or a"
-            + " comparator); a twin's map keys compare by equals/hashCode and would lose one of"
-            + " the values, so return a map whose keys are distinct by equals");
+      int before = converted.size();
+      converted.put(entry.getKey(), convertOrNull(entry.getValue(), convert));
+      // The source's own key rule let in a key the snapshot sees as already present.
+      if (converted.size() == before) {
+        throw new IllegalArgumentException("two keys of the map are equal by equals(): "
+            + entry.getKey() + " (the map compares keys by its own rule, such as an"
+            + " IdentityHashMap or a comparator); the converted snapshot compares keys by"
+            + " equals/hashCode and would lose one of the values, so use a map whose keys are"
+            + " distinct by equals");
       }
-      converted.put(key, convertOrNull(entry.getValue(), convert));
     }
     return Collections.unmodifiableMap(converted);
   }
@@ -193,7 +195,8 @@ public final class TwinCollections {
    * @param <K> the key type
    * @param <A> the source value type
    * @param <T> the converted value type
-   * @return a future of the loop with the converted snapshot (null for a null map)
+   * @return a future of the loop with the converted snapshot (null for a null map); it fails
+   *     with {@link IllegalArgumentException} where {@link #map} throws it
    * @throws IllegalStateException outside a running loop
    * @throws NullPointerException if an argument is null
    */

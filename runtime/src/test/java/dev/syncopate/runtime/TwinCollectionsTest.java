@@ -54,6 +54,11 @@ class TwinCollectionsTest {
         () -> TwinCollections.map(identity, String::length));
     assertTrue(refused.getMessage().contains("two keys of the map are equal by equals(): k"),
         refused.getMessage());
+    assertEquals(2, identity.size(), "the source map is left as it was");
+    try (EventLoop loop = EventLoop.create()) {
+      assertThrows(IllegalArgumentException.class, () -> loop.runUntilComplete(loop.createTask(
+          () -> TwinCollections.mapWhenDone(loop.completedFuture(identity), String::length))));
+    }
   }
 
   @Test
