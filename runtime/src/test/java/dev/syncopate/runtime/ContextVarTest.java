@@ -149,21 +149,21 @@ class ContextVarTest {
   @Test
   void aTokenSetInAnIoReadinessCallbackIsRefusedElsewhereNamingThatCallback() throws Exception {
     Pipe pipe = Pipe.open();
-    pipe.source().configureBlocking(false);
-    Future<ContextVar.Token<String>> made = loop.createFuture();
-    loop.register(pipe.source(), SelectionKey.OP_READ, key -> {
-      key.cancel();
-      made.setResult(REQUEST.set("io"));
-    });
-    pipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
-    ContextVar.Token<String> token = loop.runUntilComplete(made);
-    Future<String> refused = loop.createFuture();
-    loop.callSoon(() -> refused.setResult(
-        assertThrows(IllegalArgumentException.class, () -> REQUEST.reset(token)).getMessage()));
-    String message = loop.runUntilComplete(refused);
-    assertTrue(message.contains("created in an I/O readiness callback"), message);
-    pipe.sink().close();
-    pipe.source().close();
+    try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink()) {
+      source.configureBlocking(false);
+      Future<ContextVar.Token<String>> made = loop.createFuture();
+      loop.register(source, SelectionKey.OP_READ, key -> {
+        key.cancel();
+        made.setResult(REQUEST.set("io"));
+      });
+      sink.write(ByteBuffer.wrap(new byte[] {1}));
+      ContextVar.Token<String> token = loop.runUntilComplete(made);
+      Future<String> refused = loop.createFuture();
+      loop.callSoon(() -> refused.setResult(
+          assertThrows(IllegalArgumentException.class, () -> REQUEST.reset(token)).getMessage()));
+      String message = loop.runUntilComplete(refused);
+      assertTrue(message.contains("created in an I/O readiness callback"), message);
+    }
     fixture.closeCleanly();
   }
 
